@@ -1,0 +1,36 @@
+# Trygg: two commands set up everything. `make run` serves the demo, `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint demo messages clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+## Start Trygg on the embedded SQLite database with the demo data, on http://127.0.0.1:8000
+run: $(STAMP)
+	TRYGG_DEBUG=1 $(BIN)/trygg migrate --no-input
+	TRYGG_DEBUG=1 $(BIN)/trygg load_demo
+	TRYGG_DEBUG=1 $(BIN)/trygg runserver 127.0.0.1:8000
+
+## Run the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## Re-extract and compile the interface translations (needs GNU gettext)
+messages: $(STAMP)
+	cd trygg && ../$(BIN)/trygg makemessages -l sv -l en --no-obsolete
+	cd trygg && ../$(BIN)/trygg compilemessages
+
+clean:
+	rm -rf $(VENV) trygg.sqlite3 *.egg-info

@@ -1,0 +1,13 @@
+"""URL map: staff pages, public pages, the open-data API, admin and i18n."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("trygg.promises.urls")),
+    path("", include("trygg.agreements.urls")),
+    path("", include("trygg.public.urls")),
+    path("konto/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
