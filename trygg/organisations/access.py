@@ -7,6 +7,7 @@ that organisation decides what they may change.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
 
 from .models import Membership, Role
 
@@ -39,3 +40,12 @@ def can_log(user: AnyUser, owner_ids: set[int]) -> bool:
 def can_edit(user: AnyUser, owner_ids: set[int]) -> bool:
     """May the user change something owned by these organisations?"""
     return bool(organisation_ids(user, EDIT_ROLES) & owner_ids)
+
+
+def visible(queryset: QuerySet, user: AnyUser, owner_lookup: str) -> QuerySet:
+    """Limit a queryset to the objects owned by any of the user's organisations.
+
+    `owner_lookup` leads from the model to its owning organisations, e.g.
+    "parties" for a promise or "promise__parties" for a commitment.
+    """
+    return queryset.filter(**{f"{owner_lookup}__in": organisation_ids(user)}).distinct()

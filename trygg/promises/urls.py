@@ -1,1 +1,12 @@
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("loften/<slug:slug>/", views.promise_detail, name="promise"),
+    path("loften/<slug:slug>/redigera/", views.promise_edit, name="promise-edit"),
+    path("ataganden/<int:pk>/", views.commitment_detail, name="commitment"),
+    path("ataganden/<int:pk>/redigera/", views.commitment_edit, name="commitment-edit"),
+    path("ataganden/<int:pk>/logga/", views.log_activity, name="log-activity"),
+]

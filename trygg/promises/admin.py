@@ -1,0 +1,45 @@
+from django.contrib import admin
+
+from trygg.organisations.admin import OwnedAdmin
+
+from .models import Activity, Commitment, FocusArea, Promise
+
+
+class FocusAreaInline(admin.TabularInline):
+    model = FocusArea
+    extra = 0
+
+
+@admin.register(Promise)
+class PromiseAdmin(OwnedAdmin):
+    owner_lookup = "parties"
+    list_display = ["title", "period_start", "period_end", "is_public"]
+    list_filter = ["is_public"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["parties", "municipalities"]
+    inlines = [FocusAreaInline]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(OwnedAdmin):
+    owner_lookup = "promise__parties"
+    list_display = ["title", "promise", "order"]
+    list_filter = ["promise"]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(OwnedAdmin):
+    owner_lookup = "promise__parties"
+    list_display = ["__str__", "promise", "target_kind", "quantity", "per", "due"]
+    list_filter = ["promise", "target_kind"]
+    search_fields = ["text"]
+    filter_horizontal = ["responsible", "places", "areas"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(OwnedAdmin):
+    owner_lookup = "organisation"
+    list_display = ["kind", "date", "count", "organisation", "place", "area"]
+    list_filter = ["kind", "organisation"]
+    date_hierarchy = "date"
+    filter_horizontal = ["commitments"]

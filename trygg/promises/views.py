@@ -1,0 +1,174 @@
+"""Pages for the people doing the work: the start page, promises, commitments, logging."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+
+from trygg.geo.models import Place
+from trygg.organisations.access import LOG_ROLES, can_edit, can_log, organisation_ids, visible
+from trygg.organisations.models import Organisation
+
+from .forms import ActivityForm, CommitmentForm, PromiseForm
+from .models import Commitment, Promise
+from .progress import counted_activities, progress, progress_by_slice
+
+
+def day_asked(request: HttpRequest) -> date:
+    """The day to show progress for: ?datum=YYYY-MM-DD, or today.
+
+    Looking back ("how did it stand at the half-year report?") uses the same
+    rules as today, so the answer is the one the pages gave then.
+    """
+    return parse_date(request.GET.get("datum", "")) or timezone.localdate()
+
+
+def owner_ids(promise: Promise) -> set[int]:
+    return set(promise.parties.values_list("id", flat=True))
+
+
+def with_progress(commitments, on: date) -> list[tuple[Commitment, object]]:
+    return [(commitment, progress(commitment, on)) for commitment in commitments]
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """The user's promises, current first, each commitment with its progress."""
+    on = day_asked(request)
+    promises = visible(Promise.objects.all(), request.user, "parties").prefetch_related(
+        "parties", "commitments__promise"
+    )
+    current, upcoming, ended = [], [], []
+    for promise in promises:
+        entry = (promise, with_progress(promise.commitments.all(), on))
+        if promise.period_end < on:
+            ended.append(entry)
+        elif promise.period_start > on:
+            upcoming.append(entry)
+        else:
+            current.append(entry)
+    return render(
+        request,
+        "promises/start.html",
+        {
+            "on": on,
+            "is_today": on == timezone.localdate(),
+            "current": current,
+            "upcoming": upcoming,
+            "ended": ended,
+            "organisations": Organisation.objects.filter(id__in=organisation_ids(request.user)),
+        },
+    )
+
+
+@login_required
+def promise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    promise = get_object_or_404(visible(Promise.objects.all(), request.user, "parties"), slug=slug)
+    on = day_asked(request)
+    return render(
+        request,
+        "promises/promise.html",
+        {
+            "promise": promise,
+            "on": on,
+            "focus_areas": promise.focus_areas.all(),
+            "commitments": with_progress(promise.commitments.select_related("focus_area"), on),
+            "can_edit": can_edit(request.user, owner_ids(promise)),
+        },
+    )
+
+
+@login_required
+def promise_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    promise = get_object_or_404(visible(Promise.objects.all(), request.user, "parties"), slug=slug)
+    if not can_edit(request.user, owner_ids(promise)):
+        raise PermissionDenied(_("Only coordinators of the promise's parties may edit it."))
+    form = PromiseForm(request.POST or None, instance=promise)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The promise was saved."))
+        return redirect(promise)
+    return render(request, "promises/edit.html", {"form": form, "object": promise})
+
+
+def _visible_commitment(request: HttpRequest, pk: int) -> Commitment:
+    commitments = visible(Commitment.objects.all(), request.user, "promise__parties")
+    return get_object_or_404(commitments.select_related("promise"), pk=pk)
+
+
+@login_required
+def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _visible_commitment(request, pk)
+    on = day_asked(request)
+    slices = []
+    if commitment.target_kind == Commitment.TargetKind.COUNT:
+        slices = progress_by_slice(commitment, on)
+    owners = owner_ids(commitment.promise)
+    return render(
+        request,
+        "promises/commitment.html",
+        {
+            "commitment": commitment,
+            "promise": commitment.promise,
+            "progress": progress(commitment, on),
+            "slices": slices,
+            "on": on,
+            "activities": counted_activities(commitment).select_related(
+                "organisation", "place", "area", "forum"
+            ),
+            "can_log": can_log(request.user, owners),
+            "can_edit": can_edit(request.user, owners),
+        },
+    )
+
+
+@login_required
+def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _visible_commitment(request, pk)
+    if not can_edit(request.user, owner_ids(commitment.promise)):
+        raise PermissionDenied(_("Only coordinators of the promise's parties may edit it."))
+    form = CommitmentForm(request.POST or None, instance=commitment)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The commitment was saved."))
+        return redirect(commitment)
+    return render(request, "promises/edit.html", {"form": form, "object": commitment})
+
+
+@login_required
+def log_activity(request: HttpRequest, pk: int) -> HttpResponse:
+    """Log work against a commitment: the form is pre-filled so it takes seconds."""
+    commitment = _visible_commitment(request, pk)
+    promise = commitment.promise
+    organisations = list(
+        Organisation.objects.filter(
+            id__in=organisation_ids(request.user, LOG_ROLES) & owner_ids(promise)
+        )
+    )
+    if not organisations:
+        raise PermissionDenied(_("Viewers cannot log activities."))
+    places = list(Place.objects.filter(municipality__in=promise.municipalities.all()))
+    form = ActivityForm(
+        request.POST or None,
+        organisations=organisations,
+        places=places,
+        initial={"kind": commitment.activity_kind or None},
+    )
+    if request.method == "POST" and form.is_valid():
+        activity = form.save(commit=False)
+        activity.created_by = request.user
+        if commitment.forum_id and activity.kind == commitment.activity_kind:
+            activity.forum_id = commitment.forum_id
+        activity.save()
+        activity.commitments.add(commitment)
+        messages.success(request, _("Logged: %(activity)s.") % {"activity": activity})
+        return redirect(commitment)
+    return render(
+        request, "promises/log.html", {"form": form, "commitment": commitment, "promise": promise}
+    )

@@ -1,0 +1,34 @@
+"""The installed `trygg` command, and production settings that pass Django's deploy check."""
+
+import os
+import subprocess
+import sys
+
+SECURE_ENV = {
+    "SECRET_KEY": "p" + "x7Qm2vL9sT4wZ8rK1nB6yH3jF5dC0gA".lower() * 2 + "Z!",
+    "ALLOWED_HOSTS": "trygg.example.se",
+    "DATABASE_URL": "sqlite:////tmp/trygg-deploy-check.sqlite3",
+}
+
+
+def run_trygg(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"TRYGG_DEBUG", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "-m", "trygg", *args],
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_passes_with_production_settings():
+    result = run_trygg("check", "--deploy", "--fail-level", "WARNING", env=SECURE_ENV)
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_deploy_check_refuses_the_development_key():
+    env = {k: v for k, v in SECURE_ENV.items() if k != "SECRET_KEY"}
+    result = run_trygg("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr + result.stdout
