@@ -11,6 +11,7 @@ half-written.
 """
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -298,28 +299,50 @@ def _load_activities(
     places: dict[str, Place],
     commitments: dict[tuple[str, str], Commitment],
 ) -> int:
+    """Write the synthetic log, touching only the activities that differ from it.
+
+    There are several hundred, so they are read in one query and compared,
+    rather than asked for one by one.
+    """
     log = synthetic.activities()
+    demo_activities = Activity.objects.filter(external_id__startswith=synthetic.ID_PREFIX)
+    existing = {activity.external_id: activity for activity in demo_activities}
+    through = Activity.commitments.through
+    linked: dict[int, set[int]] = defaultdict(set)
+    links = through.objects.filter(activity__in=demo_activities)
+    for activity_id, commitment_id in links.values_list("activity_id", "commitment_id"):
+        linked[activity_id].add(commitment_id)
+
+    new_links = []
     for seed in log:
         place = places[seed.place] if seed.place else None
-        activity, _ = Activity.objects.update_or_create(
-            external_id=seed.external_id,
-            defaults={
-                "kind": seed.kind,
-                "date": seed.date,
-                "count": seed.count,
-                "organisation": organisations[seed.organisation],
-                "forum": forums[seed.forum] if seed.forum else None,
-                "place": place,
-                "area": place.area if place else (areas[seed.area] if seed.area else None),
-                "note": seed.note,
-            },
-        )
-        activity.commitments.set([commitments[key] for key in seed.commitments])
+        values = {
+            "kind": seed.kind,
+            "date": seed.date,
+            "count": seed.count,
+            "organisation_id": organisations[seed.organisation].pk,
+            "forum_id": forums[seed.forum].pk if seed.forum else None,
+            "place_id": place.pk if place else None,
+            "area_id": place.area_id if place else (areas[seed.area].pk if seed.area else None),
+            "note": seed.note,
+        }
+        wanted = {commitments[key].pk for key in seed.commitments}
+        activity = existing.get(seed.external_id)
+        if activity is None:
+            activity = Activity(external_id=seed.external_id, **values)
+            activity.save()
+            new_links += [through(activity=activity, commitment_id=pk) for pk in wanted]
+            continue
+        if any(getattr(activity, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(activity, name, value)
+            activity.save()
+        if wanted != linked.get(activity.pk, set()):
+            activity.commitments.set(wanted)
+    through.objects.bulk_create(new_links)
+
     generated = {seed.external_id for seed in log}
-    stale = Activity.objects.filter(external_id__startswith=synthetic.ID_PREFIX).exclude(
-        external_id__in=generated
-    )
-    stale.delete()
+    demo_activities.exclude(external_id__in=generated).delete()
     return len(log)
 
 

@@ -352,7 +352,9 @@ AGREEMENTS: list[AgreementSeed] = [
     # The areas are unnumbered bullets in the document; they are numbered here in their order.
     AgreementSeed(
         slug=VASTERVIK_AGREEMENT_2025,
-        title="Samverkansöverenskommelse 2025–2027, Västerviks kommun och Lokalpolisområde Västervik",
+        title=(
+            "Samverkansöverenskommelse 2025–2027, Västerviks kommun och Lokalpolisområde Västervik"
+        ),
         parties=(VASTERVIKS_KOMMUN, LPO_VASTERVIK),
         municipalities=(VASTERVIK,),
         period_start=date(2025, 1, 1),

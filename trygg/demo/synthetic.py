@@ -162,7 +162,9 @@ def _vastervik_2025() -> Iterator[ActivitySeed]:
             "foot_patrol",
             day,
             LPO_VASTERVIK,
-            _note(rng, ("ordningshållande fotpatrullering kvällstid.", "fotpatrullering nattetid.")),
+            _note(
+                rng, ("ordningshållande fotpatrullering kvällstid.", "fotpatrullering nattetid.")
+            ),
             commitments=((V2025, "foot-patrol"),),
             place=rng.choice(["stora-torget", "resecentrum-vastervik", "karstorp"]),
         )
@@ -570,7 +572,9 @@ def _karlshamn_2023() -> Iterator[ActivitySeed]:
             "outreach_evening",
             day,
             KARLSHAMNS_KOMMUN,
-            _note(rng, ("fältgruppen uppsökande kvällstid.", "fältgruppen ute vid skolor och torg.")),
+            _note(
+                rng, ("fältgruppen uppsökande kvällstid.", "fältgruppen ute vid skolor och torg.")
+            ),
             commitments=((K2023, "outreach-evenings"),),
             area=area,
         )

@@ -114,7 +114,7 @@ class Commitment(models.Model):
     class TargetKind(models.TextChoices):
         COUNT = "count", _("Count")
         MILESTONE = "milestone", _("Milestone")
-        ONGOING = "ongoing", _("Ongoing")
+        ONGOING = "ongoing", _("Ongoing work")
 
     class Per(models.TextChoices):
         YEAR = "year", _("per year")

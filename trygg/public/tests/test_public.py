@@ -29,7 +29,7 @@ def logged(world):
 
 def test_public_page_needs_no_login_and_shows_progress(client, world, logged):
     response = client.get(
-        reverse("public-promise", args=[world.promise.slug]), {"datum": "2025-12-31"}
+        reverse("public-promise", args=[world.promise.slug]), {"datum": "2026-01-01"}
     )
     assert response.status_code == 200
     page = response.content.decode()

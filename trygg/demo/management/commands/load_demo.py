@@ -1,0 +1,43 @@
+"""`trygg load_demo`: fill a freshly migrated database with the demo.
+
+The demo is the five real documents in shared/seeds (see trygg/demo/seeds.py),
+approximate area boundaries (areas.geojson), a clearly labelled synthetic
+activity log (synthetic.py) and one login per role (users.py). Running it again
+changes nothing, so `make run` can call it every time.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from trygg.demo.loader import load_demo
+from trygg.demo.users import DEMO_PASSWORD
+
+URL = "http://127.0.0.1:8000/"
+
+
+class Command(BaseCommand):
+    help = (
+        "Läser in demodata: medborgarlöften och överenskommelser från Västervik, "
+        "Högsby–Mönsterås och Karlshamn, ungefärliga områden, en syntetisk aktivitetslogg "
+        "och en demoinloggning per roll. Kan köras flera gånger."
+    )
+
+    def handle(self, *args, **options) -> None:
+        with transaction.atomic():
+            summary = load_demo()
+        if options["verbosity"] == 0:
+            return
+
+        self.stdout.write(self.style.SUCCESS("Demodata inläst."))
+        for name, count in summary.counts.items():
+            self.stdout.write(f"  {name}: {count}")
+        self.stdout.write("")
+
+        headers = ("Användare", "Roll", "Organisation", "Lösenord")
+        rows = [(user, role, org, DEMO_PASSWORD) for user, role, org in summary.logins]
+        widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+        for row in [headers, tuple("-" * width for width in widths), *rows]:
+            cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            self.stdout.write(("  " + "  ".join(cells)).rstrip())
+        self.stdout.write("")
+        self.stdout.write(f"Öppna {URL} och logga in med en av användarna ovan.")

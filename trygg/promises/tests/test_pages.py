@@ -1,0 +1,83 @@
+"""The pages people use: start page, commitment page, logging, language."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from trygg.promises.models import Activity, ActivityKind
+
+pytestmark = pytest.mark.django_db
+
+
+def test_start_page_shows_each_commitment_with_its_progress(client, world):
+    Activity.objects.create(
+        kind=ActivityKind.SITE_VISIT, date=date(2025, 3, 1), count=12, organisation=world.police
+    ).commitments.add(world.site_visits)
+    client.force_login(world.viewer)
+    response = client.get(reverse("start"), {"datum": "2025-03-31"})
+    assert response.status_code == 200
+    current = response.context["current"]
+    assert [promise for promise, _ in current] == [world.promise]
+    states = {commitment.pk: state for commitment, state in current[0][1]}
+    assert (states[world.site_visits.pk].done, states[world.site_visits.pk].status) == (
+        12,
+        "behind",
+    )
+    assert states[world.study.pk].status == "pending"
+    page = response.content.decode()
+    assert "12 av 100" in page
+    assert "Efter plan" in page
+
+
+def test_the_start_page_sorts_promises_by_time(client, world):
+    client.force_login(world.coordinator)
+    response = client.get(reverse("start"), {"datum": "2026-03-01"})
+    assert [p for p, _ in response.context["current"]] == [world.internal]
+    assert [p for p, _ in response.context["ended"]] == [world.promise]
+
+
+def test_commitment_page_lists_the_log_and_each_slice(client, world):
+    Activity.objects.create(
+        kind=ActivityKind.SITE_VISIT,
+        date=date(2025, 3, 1),
+        count=3,
+        organisation=world.police,
+        note="Kvällsbesök vid busstationen",
+    ).commitments.add(world.site_visits)
+    client.force_login(world.viewer)
+    page = client.get(reverse("commitment", args=[world.site_visits.pk])).content.decode()
+    assert "Kvällsbesök vid busstationen" in page
+    assert world.site_visits.text in page
+
+
+def test_the_log_form_comes_prefilled(client, world):
+    client.force_login(world.reporter)
+    form = client.get(reverse("log-activity", args=[world.site_visits.pk])).context["form"]
+    assert form["kind"].value() == ActivityKind.SITE_VISIT
+    assert form["count"].value() == 1
+    assert form["date"].value() is not None
+    assert list(form.fields["organisation"].queryset) == [world.police]
+    assert list(form.fields["place"].queryset) == [world.square]
+
+
+def test_logging_a_forum_commitment_counts_as_the_forums_meeting(client, world):
+    client.force_login(world.coordinator)
+    client.post(
+        reverse("log-activity", args=[world.tistel_meetings.pk]),
+        {
+            "kind": ActivityKind.FORUM_MEETING,
+            "date": "2025-02-02",
+            "count": 1,
+            "organisation": world.municipality.pk,
+        },
+    )
+    meeting = Activity.objects.get()
+    assert meeting.forum == world.tistel
+
+
+def test_swedish_first_english_second(client, world):
+    client.force_login(world.viewer)
+    assert "Våra löften" in client.get(reverse("start")).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Our promises" in client.get(reverse("start")).content.decode()
