@@ -14,10 +14,20 @@ from trygg.promises.models import ActivityKind, Commitment, Promise
 PASSWORD = "test-password-123"
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """The test client speaks plain HTTP; production redirects it to HTTPS."""
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http():
+    """The test client and the live server speak plain HTTP; production redirects to HTTPS.
+
+    Session-wide, so it is in place before the live server builds its middleware.
+    """
+    from django.conf import settings
+
     settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests do not run collectstatic; serve static files straight from the apps."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,5 +1,7 @@
 """Forms for logging work and editing promises."""
 
+from datetime import date
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,21 +32,29 @@ class ActivityForm(forms.ModelForm):
         *args,
         organisations: list[Organisation],
         places: list[Place],
+        period: tuple[date, date] | None = None,
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.period = period
         self.fields["organisation"].queryset = Organisation.objects.filter(
             id__in=[org.id for org in organisations]
         )
         self.fields["organisation"].empty_label = None
         if "place" in self.fields:
             self.fields["place"].queryset = Place.objects.filter(id__in=[p.id for p in places])
-        self.fields["date"].initial = timezone.localdate()
+        today = timezone.localdate()
+        self.fields["date"].initial = min(today, period[1]) if period else today
 
-    def clean_date(self):
+    def clean_date(self) -> date:
         day = self.cleaned_data["date"]
         if day > timezone.localdate():
             raise forms.ValidationError(_("Work cannot be logged ahead of time."))
+        if self.period and not self.period[0] <= day <= self.period[1]:
+            raise forms.ValidationError(
+                _("The date must be within the promise's period, %(start)s–%(end)s.")
+                % {"start": self.period[0].isoformat(), "end": self.period[1].isoformat()}
+            )
         return day
 
 

@@ -158,6 +158,7 @@ def log_activity(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         organisations=organisations,
         places=places,
+        period=(promise.period_start, promise.period_end),
         initial={"kind": commitment.activity_kind or None},
     )
     if request.method == "POST" and form.is_valid():

@@ -81,3 +81,19 @@ def test_swedish_first_english_second(client, world):
     assert "Våra löften" in client.get(reverse("start")).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "Our promises" in client.get(reverse("start")).content.decode()
+
+
+def test_work_outside_the_promises_period_is_refused_with_the_period(client, world):
+    client.force_login(world.reporter)
+    response = client.post(
+        reverse("log-activity", args=[world.site_visits.pk]),
+        {
+            "kind": ActivityKind.SITE_VISIT,
+            "date": "2024-12-31",
+            "count": 1,
+            "organisation": world.police.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "2025-01-01–2025-12-31" in str(response.context["form"].errors["date"])
+    assert not Activity.objects.exists()

@@ -1,0 +1,70 @@
+"""A real browser on a phone-sized screen: log in, find a commitment, log work.
+
+Runs Debian's Chromium (`apt-get install chromium`) through Playwright; skipped
+with a reason where no Chromium is installed. `.ci/run` installs it.
+"""
+
+import shutil
+
+import pytest
+from django.urls import reverse
+
+from conftest import PASSWORD
+from trygg.promises.models import Activity
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+
+
+@pytest.fixture
+def page(monkeypatch):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own
+    # database calls are still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(viewport=PHONE, locale="sv-SE", is_mobile=True)
+        yield context.new_page()
+        browser.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reporter_logs_a_site_visit_on_a_phone(live_server, world, page):
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("Användarnamn").fill(world.reporter.username)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("heading", name="Våra löften").wait_for()
+
+    page.get_by_role("link", name=world.promise.title).click()
+    page.get_by_role("link", name="minst hundra platsbesök").click()
+    # From the commitment: one tap to the form, which comes filled in, one to save.
+    page.get_by_role("link", name="Logga aktivitet").click()
+    page.get_by_label("Datum").fill("2025-03-01")
+    page.get_by_label("Antal").fill("3")
+    page.get_by_role("button", name="Spara").click()
+
+    page.get_by_role("status").wait_for()
+    assert "Loggat" in page.get_by_role("status").inner_text()
+    assert "3 av 100" in page.get_by_role("main").inner_text()
+    activity = Activity.objects.get()
+    assert (activity.kind, activity.count, activity.organisation) == (
+        "site_visit",
+        3,
+        world.police,
+    )
+    # Nothing on the page is wider than the phone's screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
