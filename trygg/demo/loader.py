@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db.models import Model
 
 from trygg.agreements.models import Agreement, CollaborationArea, Forum
@@ -26,12 +25,9 @@ from trygg.organisations.models import Membership, Organisation
 from trygg.promises.models import Activity, Commitment, FocusArea, Promise
 
 from . import seeds, synthetic
-from .users import DEMO_PASSWORD, DEMO_USERS, STAFF_GROUP
+from .users import DEMO_PASSWORD, DEMO_USERS
 
 AREAS_FILE = Path(__file__).resolve().parent / "areas.geojson"
-
-# Apps whose models the staff demo users may change in the Django admin.
-STAFF_APPS = ("geo", "agreements", "promises")
 
 
 @dataclass
@@ -353,13 +349,6 @@ def _load_activities(
 
 def _load_users(organisations: dict[str, Organisation]) -> list[tuple[str, str, str]]:
     User = get_user_model()
-    staff_group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
-    staff_group.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=STAFF_APPS)
-        | Permission.objects.filter(
-            content_type__app_label="organisations", codename__startswith="view_"
-        )
-    )
 
     logins = []
     for seed in DEMO_USERS:
@@ -367,12 +356,11 @@ def _load_users(organisations: dict[str, Organisation]) -> list[tuple[str, str, 
         if created:
             # Only on creation: a re-run must not change a password someone has changed.
             user.set_password(DEMO_PASSWORD)
-        user.is_staff = seed.is_staff
-        user.is_superuser = seed.is_superuser
+        # The admin opens to coordinators by their role (trygg.admin_site);
+        # only the superuser needs Django's own flags.
+        user.is_staff = user.is_superuser = seed.is_superuser
         user.is_active = True
         user.save()
-        if seed.is_staff:
-            user.groups.add(staff_group)
         organisation = organisations[seed.organisation]
         Membership.objects.update_or_create(
             user=user, organisation=organisation, defaults={"role": seed.role}

@@ -10,24 +10,20 @@ from .seeds import KARLSHAMNS_KOMMUN, LPO_VASTERVIK, VASTERVIKS_KOMMUN
 
 DEMO_PASSWORD = "trygg-demo"
 
-# Staff users get this group, which lets them work in the Django admin.
-STAFF_GROUP = "Samordnare (demo)"
-
 
 @dataclass(frozen=True)
 class DemoUser:
     username: str
     role: str  # organisations.Role
     organisation: str  # organisation slug
-    is_staff: bool = False
     is_superuser: bool = False
 
 
 DEMO_USERS: list[DemoUser] = [
-    DemoUser("admin", "admin", VASTERVIKS_KOMMUN, is_staff=True, is_superuser=True),
-    DemoUser("samordnare", "coordinator", VASTERVIKS_KOMMUN, is_staff=True),
-    DemoUser("kommunpolis", "coordinator", LPO_VASTERVIK, is_staff=True),
+    DemoUser("admin", "admin", VASTERVIKS_KOMMUN, is_superuser=True),
+    DemoUser("samordnare", "coordinator", VASTERVIKS_KOMMUN),
+    DemoUser("kommunpolis", "coordinator", LPO_VASTERVIK),
     DemoUser("rapportor", "reporter", LPO_VASTERVIK),
     DemoUser("lasare", "viewer", VASTERVIKS_KOMMUN),
-    DemoUser("karlshamn", "coordinator", KARLSHAMNS_KOMMUN, is_staff=True),
+    DemoUser("karlshamn", "coordinator", KARLSHAMNS_KOMMUN),
 ]
