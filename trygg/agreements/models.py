@@ -53,7 +53,9 @@ class CollaborationArea(models.Model):
     """One numbered samverkansområde of an agreement, with its text."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="areas")
-    number = models.CharField(_("number"), max_length=10, help_text=_("As printed, e.g. 2.1"))
+    number = models.CharField(
+        _("number"), max_length=10, blank=True, help_text=_("As printed, e.g. 2.1")
+    )
     order = models.PositiveIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"), blank=True)

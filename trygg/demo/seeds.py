@@ -349,7 +349,7 @@ AGREEMENTS: list[AgreementSeed] = [
     ),
     # 000 names this agreement ("Polisens och kommunens samverkansöverenskommelse 2025-2027")
     # and lists its eight priority areas, but gives neither their texts nor the signatories.
-    # The areas are unnumbered bullets in the document; they are numbered here in their order.
+    # The areas are unnumbered bullets in the document, so they carry no number here either.
     AgreementSeed(
         slug=VASTERVIK_AGREEMENT_2025,
         title=(
@@ -366,15 +366,15 @@ AGREEMENTS: list[AgreementSeed] = [
             "för vårt brottsförebyggande arbete."
         ),
         areas=(
-            CollaborationAreaSeed("1", "Organiserad brottslighet och kriminella gäng"),
-            CollaborationAreaSeed("2", "Ungdomskriminalitet och normbrytande unga"),
-            CollaborationAreaSeed("3", "Våld och andra brott i nära relation"),
-            CollaborationAreaSeed("4", "Hedersförtryck"),
+            CollaborationAreaSeed("", "Organiserad brottslighet och kriminella gäng"),
+            CollaborationAreaSeed("", "Ungdomskriminalitet och normbrytande unga"),
+            CollaborationAreaSeed("", "Våld och andra brott i nära relation"),
+            CollaborationAreaSeed("", "Hedersförtryck"),
             # Spelled so in the document's list (the heading further down says "Välfärds-").
-            CollaborationAreaSeed("5", "Valfärdsbrottslighet och annan kriminell ekonomi"),
-            CollaborationAreaSeed("6", "Brottskoncentrationer kopplade till tider och platser"),
-            CollaborationAreaSeed("7", "Narkotika- och alkoholrelaterade brott"),
-            CollaborationAreaSeed("8", "Trafikbrott"),
+            CollaborationAreaSeed("", "Valfärdsbrottslighet och annan kriminell ekonomi"),
+            CollaborationAreaSeed("", "Brottskoncentrationer kopplade till tider och platser"),
+            CollaborationAreaSeed("", "Narkotika- och alkoholrelaterade brott"),
+            CollaborationAreaSeed("", "Trafikbrott"),
         ),
     ),
     # 001 opens: 'I "Överenskommelse samverkan polis – kommun 2016-2020" är gemensamt

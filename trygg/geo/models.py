@@ -94,6 +94,11 @@ class Place(models.Model):
 
     class Meta:
         ordering = ["municipality__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="place_name_per_municipality"
+            )
+        ]
         verbose_name = _("place")
         verbose_name_plural = _("places")
 

@@ -1,5 +1,6 @@
 """Pages for the people doing the work: the start page, promises, commitments, logging."""
 
+from collections import Counter
 from datetime import date
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from trygg.organisations.models import Organisation
 
 from .forms import ActivityForm, CommitmentForm, PromiseForm
 from .models import Commitment, Promise
-from .progress import counted_activities, progress, progress_by_slice
+from .progress import Progress, Status, counted_activities, progress, progress_by_slice
 
 
 def day_asked(request: HttpRequest) -> date:
@@ -33,8 +34,16 @@ def owner_ids(promise: Promise) -> set[int]:
     return set(promise.parties.values_list("id", flat=True))
 
 
-def with_progress(commitments, on: date) -> list[tuple[Commitment, object]]:
+def with_progress(commitments, on: date) -> list[tuple[Commitment, Progress]]:
     return [(commitment, progress(commitment, on)) for commitment in commitments]
+
+
+def status_summary(items: list[tuple[Commitment, Progress]]) -> list[tuple[str, str, int]]:
+    """How many commitments have each status: (code, label, count), in a fixed order."""
+    counts = Counter(state.status for _, state in items)
+    return [
+        (code, str(label), counts[code]) for code, label in Status.LABELS.items() if counts[code]
+    ]
 
 
 @login_required
@@ -46,7 +55,8 @@ def start(request: HttpRequest) -> HttpResponse:
     )
     current, upcoming, ended = [], [], []
     for promise in promises:
-        entry = (promise, with_progress(promise.commitments.all(), on))
+        items = with_progress(promise.commitments.all(), on)
+        entry = (promise, items, status_summary(items))
         if promise.period_end < on:
             ended.append(entry)
         elif promise.period_start > on:

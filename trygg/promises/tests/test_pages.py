@@ -18,8 +18,13 @@ def test_start_page_shows_each_commitment_with_its_progress(client, world):
     response = client.get(reverse("start"), {"datum": "2025-03-31"})
     assert response.status_code == 200
     current = response.context["current"]
-    assert [promise for promise, _ in current] == [world.promise]
+    assert [promise for promise, _, _ in current] == [world.promise]
     states = {commitment.pk: state for commitment, state in current[0][1]}
+    assert [(code, n) for code, _, n in current[0][2]] == [
+        ("on_track", 1),
+        ("behind", 1),
+        ("pending", 1),
+    ]
     assert (states[world.site_visits.pk].done, states[world.site_visits.pk].status) == (
         12,
         "behind",
@@ -33,8 +38,8 @@ def test_start_page_shows_each_commitment_with_its_progress(client, world):
 def test_the_start_page_sorts_promises_by_time(client, world):
     client.force_login(world.coordinator)
     response = client.get(reverse("start"), {"datum": "2026-03-01"})
-    assert [p for p, _ in response.context["current"]] == [world.internal]
-    assert [p for p, _ in response.context["ended"]] == [world.promise]
+    assert [p for p, _, _ in response.context["current"]] == [world.internal]
+    assert [p for p, _, _ in response.context["ended"]] == [world.promise]
 
 
 def test_commitment_page_lists_the_log_and_each_slice(client, world):
@@ -97,3 +102,10 @@ def test_work_outside_the_promises_period_is_refused_with_the_period(client, wor
     assert response.status_code == 200
     assert "2025-01-01–2025-12-31" in str(response.context["form"].errors["date"])
     assert not Activity.objects.exists()
+
+
+def test_swedish_even_when_the_browser_asks_for_english(client, world):
+    client.force_login(world.viewer)
+    response = client.get(reverse("start"), headers={"accept-language": "en-US,en;q=0.9"})
+    assert "Våra löften" in response.content.decode()
+    assert response["Content-Language"] == "sv"

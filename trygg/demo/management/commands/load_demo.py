@@ -8,9 +8,11 @@ changes nothing, so `make run` can call it every time.
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from trygg.demo.loader import load_demo
 from trygg.demo.users import DEMO_PASSWORD
+from trygg.organisations.models import Role
 
 URL = "http://127.0.0.1:8000/"
 
@@ -34,7 +36,11 @@ class Command(BaseCommand):
         self.stdout.write("")
 
         headers = ("Användare", "Roll", "Organisation", "Lösenord")
-        rows = [(user, role, org, DEMO_PASSWORD) for user, role, org in summary.logins]
+        with translation.override("sv"):
+            rows = [
+                (user, str(Role(role).label), org, DEMO_PASSWORD)
+                for user, role, org in summary.logins
+            ]
         widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
         for row in [headers, tuple("-" * width for width in widths), *rows]:
             cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
