@@ -23,9 +23,6 @@ def _plain_http():
     from django.conf import settings
 
     settings.SECURE_SSL_REDIRECT = False
-    # The live server's thread must not keep its connection open past the test,
-    # or PostgreSQL refuses to drop the test database at the end.
-    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 
 @pytest.fixture(autouse=True)

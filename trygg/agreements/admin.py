@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from trygg.organisations.admin import OwnedAdmin
 
@@ -17,6 +18,7 @@ class AgreementAdmin(OwnedAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["parties", "municipalities"]
     inlines = [CollaborationAreaInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(CollaborationArea)

@@ -239,6 +239,8 @@ class Activity(models.Model):
 
     class Meta:
         ordering = ["-date", "-created_at"]
+        # Progress sums one kind of activity over a stretch of dates.
+        indexes = [models.Index(fields=["kind", "date"], name="activity_kind_date")]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
 

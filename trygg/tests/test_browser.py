@@ -7,6 +7,7 @@ with a reason where no Chromium is installed. `.ci/run` installs it.
 import shutil
 
 import pytest
+from django.db import connections
 from django.urls import reverse
 
 from conftest import PASSWORD
@@ -39,6 +40,9 @@ def page(monkeypatch):
         context = browser.new_context(viewport=PHONE, locale="sv-SE", is_mobile=True)
         yield context.new_page()
         browser.close()
+        # Database calls made while Playwright's loop runs get their own
+        # connection; close it, or PostgreSQL cannot drop the test database.
+        connections.close_all()
 
 
 @pytest.mark.django_db(transaction=True)

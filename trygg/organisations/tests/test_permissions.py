@@ -179,3 +179,28 @@ class TestAdmin:
         form = client.get(reverse("admin:organisations_membership_add")).context["adminform"].form
         choices = list(form.fields["organisation"].queryset)
         assert choices == [world.municipality]
+
+
+ADMIN_MODELS = [
+    "organisations_organisation",
+    "organisations_membership",
+    "geo_municipality",
+    "geo_area",
+    "geo_place",
+    "agreements_agreement",
+    "agreements_collaborationarea",
+    "agreements_forum",
+    "promises_promise",
+    "promises_focusarea",
+    "promises_commitment",
+    "promises_activity",
+]
+
+
+def test_coordinator_has_an_admin_page_for_every_model(client, world):
+    client.force_login(world.coordinator)
+    for model in ADMIN_MODELS:
+        assert client.get(reverse(f"admin:{model}_changelist")).status_code == 200, model
+        assert client.get(reverse(f"admin:{model}_add")).status_code in (200, 403), model
+    change = reverse("admin:promises_promise_change", args=[world.promise.pk])
+    assert client.get(change).status_code == 200
