@@ -56,7 +56,7 @@ def start(request: HttpRequest) -> HttpResponse:
     current, upcoming, ended = [], [], []
     for promise in promises:
         items = with_progress(promise.commitments.all(), on)
-        entry = (promise, items, status_summary(items))
+        entry = (promise, items, status_summary(items), can_log(request.user, owner_ids(promise)))
         if promise.period_end < on:
             ended.append(entry)
         elif promise.period_start > on:
@@ -90,6 +90,7 @@ def promise_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "focus_areas": promise.focus_areas.all(),
             "commitments": with_progress(promise.commitments.select_related("focus_area"), on),
             "can_edit": can_edit(request.user, owner_ids(promise)),
+            "can_log": can_log(request.user, owner_ids(promise)),
         },
     )
 

@@ -18,7 +18,7 @@ def test_start_page_shows_each_commitment_with_its_progress(client, world):
     response = client.get(reverse("start"), {"datum": "2025-03-31"})
     assert response.status_code == 200
     current = response.context["current"]
-    assert [promise for promise, _, _ in current] == [world.promise]
+    assert [promise for promise, _, _, _ in current] == [world.promise]
     states = {commitment.pk: state for commitment, state in current[0][1]}
     assert [(code, n) for code, _, n in current[0][2]] == [
         ("on_track", 1),
@@ -33,13 +33,18 @@ def test_start_page_shows_each_commitment_with_its_progress(client, world):
     page = response.content.decode()
     assert "12 av 100" in page
     assert "Efter plan" in page
+    # A viewer gets no shortcut to log work; a reporter does.
+    log_url = reverse("log-activity", args=[world.site_visits.pk])
+    assert log_url not in page
+    client.force_login(world.reporter)
+    assert log_url in client.get(reverse("start"), {"datum": "2025-03-31"}).content.decode()
 
 
 def test_the_start_page_sorts_promises_by_time(client, world):
     client.force_login(world.coordinator)
     response = client.get(reverse("start"), {"datum": "2026-03-01"})
-    assert [p for p, _, _ in response.context["current"]] == [world.internal]
-    assert [p for p, _, _ in response.context["ended"]] == [world.promise]
+    assert [p for p, _, _, _ in response.context["current"]] == [world.internal]
+    assert [p for p, _, _, _ in response.context["ended"]] == [world.promise]
 
 
 def test_commitment_page_lists_the_log_and_each_slice(client, world):
