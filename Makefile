@@ -29,7 +29,7 @@ lint: $(STAMP)
 
 ## Re-extract and compile the interface translations (needs GNU gettext)
 messages: $(STAMP)
-	cd trygg && ../$(BIN)/trygg makemessages -l sv -l en --no-obsolete
+	cd trygg && ../$(BIN)/trygg makemessages -l sv --no-obsolete
 	cd trygg && ../$(BIN)/trygg compilemessages
 
 clean:
