@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "trygg.geo",
     "trygg.agreements",
     "trygg.promises",
+    "trygg.incidents",
     "trygg.public",
     "trygg.demo",
 ]

@@ -1,26 +1,45 @@
 """Placing points in areas."""
 
+from shapely import STRtree
 from shapely.geometry import Point
 
 from .geometry import parse_polygon
 from .models import Area, Municipality
 
 
-def area_for_point(
-    latitude: float, longitude: float, municipality: Municipality | None = None
-) -> Area | None:
-    """The area that contains the point, or None.
+class AreaLocator:
+    """The areas, read once, for placing many points (an import of thousands of rows).
 
     Areas may nest (a housing area inside a town); the smallest containing area
     is the most precise answer. A point on a boundary belongs to the area.
     """
-    point = Point(longitude, latitude)
-    areas = Area.objects.filter(geometry__isnull=False)
+
+    def __init__(self, areas=None) -> None:
+        if areas is None:
+            areas = Area.objects.all()
+        self.areas = list(areas.filter(geometry__isnull=False))
+        self.shapes = [parse_polygon(area.geometry) for area in self.areas]
+        self.tree = STRtree(self.shapes)
+
+    def locate(
+        self, latitude: float, longitude: float, municipality_id: int | None = None
+    ) -> Area | None:
+        point = Point(longitude, latitude)
+        best: tuple[float, Area] | None = None
+        for index in self.tree.query(point, predicate="intersects"):
+            area, shape = self.areas[index], self.shapes[index]
+            if municipality_id is not None and area.municipality_id != municipality_id:
+                continue
+            if best is None or shape.area < best[0]:
+                best = (shape.area, area)
+        return best[1] if best else None
+
+
+def area_for_point(
+    latitude: float, longitude: float, municipality: Municipality | None = None
+) -> Area | None:
+    """The area that contains the point, or None (the smallest, where areas nest)."""
+    areas = Area.objects.all()
     if municipality is not None:
         areas = areas.filter(municipality=municipality)
-    best: tuple[float, Area] | None = None
-    for area in areas:
-        polygon = parse_polygon(area.geometry)
-        if polygon.covers(point) and (best is None or polygon.area < best[0]):
-            best = (polygon.area, area)
-    return best[1] if best else None
+    return AreaLocator(areas).locate(latitude, longitude)

@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from trygg.organisations.admin import OwnedAdmin
+
+from .models import Category, CategoryMapping, Incident
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    """The taxonomy is shared by every collaboration; coordinators may view it."""
+
+    list_display = ["name", "slug", "order"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active
+
+
+@admin.register(CategoryMapping)
+class CategoryMappingAdmin(CategoryAdmin):
+    list_display = ["source", "code", "category"]
+    list_filter = ["source", "category"]
+    search_fields = ["code"]
+    prepopulated_fields = {}
+
+
+@admin.register(Incident)
+class IncidentAdmin(OwnedAdmin):
+    owner_lookup = "municipality__organisations"
+    list_display = ["__str__", "source", "category", "occurred_from", "municipality", "area"]
+    list_filter = ["source", "category", "municipality", "is_summary"]
+    date_hierarchy = "occurred_from"
+    search_fields = ["title", "external_id"]

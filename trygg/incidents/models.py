@@ -1,0 +1,170 @@
+"""Incidents: everything that happened, from every source, in one model.
+
+A police event, a crime report, a housing company's note about graffiti and a
+citizen's report all become an Incident, so one lägesbild can be drawn from
+them together.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from trygg.geo.models import Area, Municipality, Place
+from trygg.organisations.models import Organisation
+from trygg.privacy import mask_identity_numbers
+
+
+class Category(models.Model):
+    """One category of the taxonomy ("Skadegörelse", "Klotter", "Otrygg plats")."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Source(models.TextChoices):
+    """Where an incident was reported from."""
+
+    POLICE_REPORT = "police_report", _("Police report")
+    POLICE_EVENT = "police_event", _("Police event")
+    STAFF = "staff", _("Staff report")
+    HOUSING = "housing", _("Housing company")
+    BUSINESS = "business", _("Business")
+    SECURITY = "security", _("Security guard")
+    CITIZEN = "citizen", _("Citizen")
+    SAFETY_WALK = "safety_walk", _("Safety walk")
+    OTHER = "other", _("Other source")
+
+
+class CategoryMapping(models.Model):
+    """Maps a source's own code onto the taxonomy: crime code "0930" → Skadegörelse.
+
+    Coordinators edit this table; importers look codes up in it, so a new code
+    is mapped once and every later import follows.
+    """
+
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    code = models.CharField(
+        _("code or type"), max_length=150, help_text=_("A crime code, or an event type as written.")
+    )
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, verbose_name=_("category"))
+
+    class Meta:
+        ordering = ["source", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "code"], name="one_mapping_per_code")
+        ]
+        verbose_name = _("category mapping")
+        verbose_name_plural = _("category mappings")
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()}: {self.code} → {self.category}"
+
+
+class Incident(models.Model):
+    """Something that happened, somewhere, some time in a window."""
+
+    class Visibility(models.TextChoices):
+        INTERNAL = "internal", _("Internal to the reporting organisation")
+        SHARED = "shared", _("Shared with the collaboration")
+        PUBLIC = "public", _("Public in aggregate")
+
+    class Precision(models.TextChoices):
+        POINT = "point", _("Point")
+        PLACE = "place", _("Named place")
+        AREA = "area", _("Area")
+        MUNICIPALITY = "municipality", _("Municipality")
+
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    # The source's own id (a police event id, a report number): keeps imports idempotent.
+    # NULL, not "", for reports made in Trygg, so the unique constraint leaves them be.
+    external_id = models.CharField(  # noqa: DJ001
+        _("source id"), max_length=100, null=True, blank=True
+    )
+    source_type = models.CharField(
+        _("type as reported"), max_length=150, blank=True, help_text=_("E.g. the crime code.")
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("category")
+    )
+    # Summaries of a night or weekend are kept as context, never counted.
+    is_summary = models.BooleanField(_("summary"), default=False)
+
+    occurred_from = models.DateTimeField(_("happened from"))
+    occurred_to = models.DateTimeField(_("happened to"))
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("municipality"),
+    )
+    area = models.ForeignKey(
+        Area, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
+    )
+    place = models.ForeignKey(
+        Place, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("place")
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    precision = models.CharField(
+        _("location precision"), max_length=20, choices=Precision.choices, default=Precision.POINT
+    )
+
+    title = models.CharField(_("title"), max_length=250, blank=True)
+    text = models.TextField(_("what happened"), blank=True)
+    url = models.URLField(_("source link"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents",
+        verbose_name=_("reporting organisation"),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.SHARED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], name="one_incident_per_source_id"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(occurred_to__gte=models.F("occurred_from")),
+                name="incident_window_forwards",
+            ),
+        ]
+        indexes = [
+            # The lägesbild: one municipality, a stretch of time.
+            models.Index(fields=["municipality", "occurred_from"], name="incident_muni_time"),
+        ]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+
+    def __str__(self) -> str:
+        return self.title or f"{self.get_source_display()} {self.occurred_from:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.text = mask_identity_numbers(self.text)
+        self.title = mask_identity_numbers(self.title)
+        if self.area_id is None and self.place_id is not None:
+            self.area = self.place.area
+        super().save(*args, **kwargs)
