@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from trygg.organisations.admin import OwnedAdmin
 
+from .access import visible_incidents
 from .models import Category, CategoryMapping, Incident
 
 
@@ -30,6 +31,13 @@ class CategoryMappingAdmin(CategoryAdmin):
 @admin.register(Incident)
 class IncidentAdmin(OwnedAdmin):
     owner_lookup = "municipality__organisations"
+
+    def get_queryset(self, request):
+        """The collaboration's incidents, less those another organisation keeps internal."""
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=visible_incidents(request.user).values("pk"))
     list_display = ["__str__", "source", "category", "occurred_from", "municipality", "area"]
     list_filter = ["source", "category", "municipality", "is_summary"]
     date_hierarchy = "occurred_from"

@@ -137,3 +137,19 @@ def test_reporters_see_their_own_coordinators_their_collaborations(client, world
     page = client.get(reverse("incidents")).content.decode()
     assert "Klotter" in page
     assert client.get(reverse("incidents")).context["incidents"][0] == elsewhere
+
+
+def test_the_admin_keeps_another_organisations_internal_incidents_out(client, world):
+    kept_internal = incident(
+        municipality=world.vastervik,
+        organisation=world.police,
+        visibility=Incident.Visibility.INTERNAL,
+        title="Intern polisiär uppgift",
+    )
+    shared = incident(municipality=world.vastervik, title="Delad händelse")
+    client.force_login(world.coordinator)  # Västerviks kommun
+    page = client.get(reverse("admin:incidents_incident_changelist")).content.decode()
+    assert shared.title in page
+    assert kept_internal.title not in page
+    change = reverse("admin:incidents_incident_change", args=[kept_internal.pk])
+    assert client.get(change).status_code in (302, 404)
