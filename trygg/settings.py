@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "trygg.agreements",
     "trygg.promises",
     "trygg.incidents",
+    "trygg.est",
     "trygg.public",
     "trygg.demo",
 ]

@@ -84,6 +84,7 @@ class Forum(models.Model):
         AUTHORITY_NETWORK = "network", _("Authority network")
         AREA_GROUP = "area_group", _("Area group")
         SSPF = "sspf", _("SSPF")
+        EST = "est", _("EST group (weekly situation meeting)")
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=200)

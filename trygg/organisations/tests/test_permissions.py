@@ -194,6 +194,11 @@ ADMIN_MODELS = [
     "promises_focusarea",
     "promises_commitment",
     "promises_activity",
+    "incidents_incident",
+    "incidents_category",
+    "incidents_categorymapping",
+    "est_meeting",
+    "est_action",
 ]
 
 

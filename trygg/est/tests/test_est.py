@@ -1,0 +1,125 @@
+"""The weekly EST cycle: decide actions, follow them up next week, count what was done."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from trygg.agreements.models import Forum
+from trygg.est.models import Action, Meeting
+from trygg.promises.models import Activity, ActivityKind
+from trygg.promises.progress import progress
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def est(world):
+    forum = Forum.objects.create(name="EST Västervik", slug="est-vastervik", kind="est")
+    forum.members.set([world.police, world.municipality])
+    week10 = Meeting.objects.create(
+        forum=forum, municipality=world.vastervik, year=2025, week=10, held_on=date(2025, 3, 3)
+    )
+    week11 = Meeting.objects.create(
+        forum=forum, municipality=world.vastervik, year=2025, week=11, held_on=date(2025, 3, 10)
+    )
+    return forum, week10, week11
+
+
+def decide(client, meeting, world, **overrides):
+    data = {
+        "what": "Fotpatrull vid Stora torget fredag kväll",
+        "place": world.square.pk,
+        "responsible": world.police.pk,
+        "due": "2025-03-07",
+        "kind": ActivityKind.SITE_VISIT,
+        "commitments": [world.site_visits.pk],
+    }
+    return client.post(meeting.get_absolute_url(), data | overrides)
+
+
+def test_a_decided_action_is_followed_up_next_week_and_counts_when_done(client, world, est):
+    forum, week10, week11 = est
+    client.force_login(world.reporter)
+    assert decide(client, week10, world).status_code == 302
+    action = Action.objects.get()
+    assert list(action.commitments.all()) == [world.site_visits]
+
+    page = client.get(week11.get_absolute_url())
+    assert [a for a, _ in page.context["to_follow_up"]] == [action]
+    assert [a for a, _ in client.get(week10.get_absolute_url()).context["to_follow_up"]] == []
+
+    client.post(
+        week11.get_absolute_url(),
+        {"follow_up": "1", "action": action.pk, "status": "done", "note": "Genomförd"},
+    )
+    action.refresh_from_db()
+    assert (action.status, action.followed_up_at) == (Action.Status.DONE, week11)
+    visit = action.activity
+    assert (visit.kind, visit.date, visit.organisation) == (
+        "site_visit",
+        date(2025, 3, 7),
+        world.police,
+    )
+    assert progress(world.site_visits, date(2025, 3, 31)).done == 1
+    assert client.get(week11.get_absolute_url()).context["to_follow_up"] == []
+
+
+def test_reopening_a_done_action_uncounts_it(client, world, est):
+    forum, week10, week11 = est
+    client.force_login(world.coordinator)
+    decide(client, week10, world)
+    action = Action.objects.get()
+    url = week11.get_absolute_url()
+    client.post(url, {"follow_up": "1", "action": action.pk, "status": "done"})
+    assert Activity.objects.count() == 1
+    # Corrected at the same meeting: it was continued, not done.
+    Action.objects.filter(pk=action.pk).update(status=Action.Status.OPEN)
+    client.post(url, {"follow_up": "1", "action": action.pk, "status": "continued"})
+    action.refresh_from_db()
+    assert action.status == Action.Status.CONTINUED
+    assert Activity.objects.count() == 0
+    assert [a for a, _ in client.get(url).context["to_follow_up"]] == [action]
+
+
+def test_opening_this_weeks_meeting(client, world, est):
+    forum, _, _ = est
+    client.force_login(world.coordinator)
+    response = client.post(
+        reverse("est-meetings", args=[forum.slug]), {"municipality": world.vastervik.pk}
+    )
+    year, week, _ = timezone.localdate().isocalendar()
+    meeting = Meeting.objects.get(year=year, week=week)
+    assert response.url == meeting.get_absolute_url()
+    again = client.post(
+        reverse("est-meetings", args=[forum.slug]), {"municipality": world.vastervik.pk}
+    )
+    assert again.url == meeting.get_absolute_url()
+    assert Meeting.objects.filter(year=year, week=week).count() == 1
+
+
+def test_viewers_read_and_outsiders_see_nothing(client, world, est):
+    forum, week10, _ = est
+    client.force_login(world.viewer)
+    assert client.get(week10.get_absolute_url()).status_code == 200
+    assert decide(client, week10, world).status_code == 403
+    assert (
+        client.post(
+            reverse("est-meetings", args=[forum.slug]), {"municipality": world.vastervik.pk}
+        ).status_code
+        == 403
+    )
+    client.force_login(world.outsider)
+    assert client.get(week10.get_absolute_url()).status_code == 404
+    assert client.get(reverse("est-meetings", args=[forum.slug])).status_code == 404
+    assert not Action.objects.exists()
+
+
+def test_an_action_needs_what_who_and_when(client, world, est):
+    _, week10, _ = est
+    client.force_login(world.reporter)
+    response = decide(client, week10, world, what="", due="")
+    assert response.status_code == 200
+    assert {"what", "due"} <= set(response.context["form"].errors)
+    assert not Action.objects.exists()

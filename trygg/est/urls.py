@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("est/<slug:slug>/", views.meetings, name="est-meetings"),
+    path("est/<slug:slug>/<int:year>/v<int:week>/", views.meeting_page, name="est-meeting"),
+]
