@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import models
 
 from trygg.organisations.admin import OwnedAdmin
 
@@ -18,7 +17,6 @@ class AgreementAdmin(OwnedAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["parties", "municipalities"]
     inlines = [CollaborationAreaInline]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(CollaborationArea)

@@ -1,6 +1,7 @@
 """Admin for organisations and memberships, and the scoping every Trygg admin page uses."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
@@ -17,6 +18,7 @@ class OwnedAdmin(admin.ModelAdmin):
     """
 
     owner_lookup: str = ""
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def _editable_org_ids(self, request: HttpRequest) -> set[int]:
         return organisation_ids(request.user, EDIT_ROLES)
