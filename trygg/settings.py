@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "trygg.promises",
     "trygg.incidents",
     "trygg.est",
+    "trygg.lagesbild",
     "trygg.public",
     "trygg.demo",
 ]
@@ -114,7 +116,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Leaflet comes from its XStatic package at install time: nothing third-party is committed.
+STATICFILES_DIRS = [PACKAGE_DIR / "static", ("leaflet", xstatic.pkg.leaflet.BASE_DIR)]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -139,6 +142,11 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Map background tiles: a tile server of your own, e.g. "https://tiles.kommun.se/{z}/{x}/{y}.png".
+# Empty means no background; areas and hotspots are drawn all the same.
+TRYGG_TILE_URL = os.environ.get("TRYGG_TILE_URL", "")
+TRYGG_TILE_ATTRIBUTION = os.environ.get("TRYGG_TILE_ATTRIBUTION", "")
 
 LOGGING = {
     "version": 1,

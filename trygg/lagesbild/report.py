@@ -1,0 +1,76 @@
+"""The lägesbild of one municipality for a stretch of days, as one JSON-ready dict.
+
+Combines the period's counts (by category, area and ISO week), its hotspots
+and its weekday × hour picture, all over the same incidents: those of the
+municipality, summaries left out, whose window starts on a Stockholm date in
+[start_date, end_date] (both included). Hotspots use only the incidents placed
+at a point; "hotspot_basis" says how many those were, so a reader can tell a
+quiet map from an unplaced one.
+
+The caller decides who may see what: pass `incidents` (for a page, the
+user's visible_incidents) to draw the picture from those only. The default is
+every incident, which suits the command line run by an operator.
+"""
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from trygg.geo.models import Municipality
+from trygg.incidents.models import Incident
+
+from .aoristic import incident_weekday_hour
+from .counts import counted, period_bounds, period_summary
+from .hotspots import DEFAULT_RESOLUTION, DEFAULT_THRESHOLD, hotspots
+
+
+def find_municipality(municipality: Municipality | str) -> Municipality:
+    """A municipality given as itself, its name (any case) or its four-digit SCB code."""
+    if isinstance(municipality, Municipality):
+        return municipality
+    found = Municipality.objects.filter(
+        Q(name__iexact=municipality.strip()) | Q(scb_code=municipality.strip())
+    ).first()
+    if found is None:
+        raise ValueError(f"no municipality named or coded {municipality!r}")
+    return found
+
+
+def lagesbild(
+    municipality: Municipality | str,
+    start_date: date,
+    end_date: date,
+    incidents: QuerySet[Incident] | None = None,
+    resolution: int = DEFAULT_RESOLUTION,
+    k: int = 1,
+    z: float = DEFAULT_THRESHOLD,
+) -> dict:
+    """The situation picture: totals, breakdowns, hotspots and the weekday × hour matrix."""
+    municipality = find_municipality(municipality)
+    start, end = period_bounds(start_date, end_date)
+    base = incidents if incidents is not None else Incident.objects.all()
+    base = base.filter(municipality=municipality)
+    in_period = counted(base).filter(occurred_from__gte=start, occurred_from__lt=end)
+    points = list(
+        in_period.filter(
+            precision=Incident.Precision.POINT,
+            latitude__isnull=False,
+            longitude__isnull=False,
+        )
+        .order_by()
+        .values_list("latitude", "longitude")
+    )
+    summary = period_summary(base, start_date, end_date)
+    matrix = incident_weekday_hour(in_period)
+    return {
+        "municipality": municipality.name,
+        "from": start_date.isoformat(),
+        "to": end_date.isoformat(),
+        "total": summary["total"],
+        "by_category": summary["by_category"],
+        "by_area": summary["by_area"],
+        "by_week": summary["by_week"],
+        "hotspots": hotspots(points, resolution=resolution, k=k, z=z),
+        "hotspot_basis": {"incidents": len(points), "resolution": resolution, "k": k, "z": z},
+        "weekday_hour": [[round(value, 6) for value in row] for row in matrix],
+    }

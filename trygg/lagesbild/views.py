@@ -1,0 +1,129 @@
+"""The weekly lägesbild page, its map, and its JSON and CSV twins."""
+
+import csv
+from datetime import timedelta
+
+import h3
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from trygg.geo.models import Area, Municipality
+from trygg.incidents.access import READ_ALL_ROLES, visible_incidents
+from trygg.organisations.access import organisation_ids
+from trygg.organisations.models import Organisation
+
+from .counts import weekly_picture
+from .management.commands.lagesbild import write_csv
+from .report import lagesbild
+from .weeks import shift_week, week_monday, week_of, weeks_in_year
+
+WEEKDAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
+
+
+def readable_municipalities(request: HttpRequest):
+    """The municipalities whose lägesbild the user may read: those their organisations cover."""
+    orgs = Organisation.objects.filter(id__in=organisation_ids(request.user, READ_ALL_ROLES))
+    return Municipality.objects.filter(organisations__in=orgs).distinct()
+
+
+def _municipality(request: HttpRequest, scb_code: str) -> Municipality:
+    return get_object_or_404(readable_municipalities(request), scb_code=scb_code)
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """Straight to the user's municipality, or a choice when they cover several."""
+    municipalities = list(readable_municipalities(request))
+    if len(municipalities) == 1:
+        return redirect("lagesbild-week", municipalities[0].scb_code)
+    return render(request, "lagesbild/index.html", {"municipalities": municipalities})
+
+
+def _week(request: HttpRequest) -> tuple[int, int]:
+    """?ar=2025&vecka=10, or the current week."""
+    try:
+        year, week = int(request.GET["ar"]), int(request.GET["vecka"])
+    except (KeyError, ValueError):
+        return week_of(timezone.now())
+    if not 1 <= week <= weeks_in_year(year):
+        raise Http404("Ingen sådan vecka.")
+    return year, week
+
+
+def map_data(municipality: Municipality, hotspots: list[dict]) -> dict:
+    """Areas and hotspot cells as GeoJSON, for a map that works without tiles."""
+    areas = [
+        {"type": "Feature", "properties": {"name": area.name}, "geometry": area.geometry}
+        for area in Area.objects.filter(municipality=municipality, geometry__isnull=False)
+    ]
+    cells = [
+        {
+            "type": "Feature",
+            "properties": {"count": spot["count"], "z": round(spot["z"], 2)},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[lng, lat] for lat, lng in h3.cell_to_boundary(spot["cell"])]],
+            },
+        }
+        for spot in hotspots
+    ]
+    return {
+        "areas": {"type": "FeatureCollection", "features": areas},
+        "hotspots": {"type": "FeatureCollection", "features": cells},
+        "tiles": settings.TRYGG_TILE_URL,
+        "attribution": settings.TRYGG_TILE_ATTRIBUTION,
+    }
+
+
+def _pictures(request: HttpRequest, scb_code: str) -> tuple[Municipality, int, int, dict, dict]:
+    municipality = _municipality(request, scb_code)
+    year, week = _week(request)
+    monday = week_monday(year, week)
+    sunday = monday + timedelta(days=6)
+    incidents = visible_incidents(request.user).filter(municipality=municipality)
+    week_picture = weekly_picture(incidents, year, week)
+    period = lagesbild(municipality, monday, sunday, incidents=incidents)
+    return municipality, year, week, week_picture, period
+
+
+@login_required
+def week_page(request: HttpRequest, scb_code: str) -> HttpResponse:
+    municipality, year, week, picture, period = _pictures(request, scb_code)
+    previous, following = shift_week(year, week, -1), shift_week(year, week, 1)
+    return render(
+        request,
+        "lagesbild/week.html",
+        {
+            "municipality": municipality,
+            "year": year,
+            "week": week,
+            "picture": picture,
+            "period": period,
+            "previous": previous,
+            "following": following,
+            "weekday_hour": list(zip(WEEKDAYS, period["weekday_hour"], strict=True)),
+            "map": map_data(municipality, period["hotspots"]),
+            "hours": range(24),
+        },
+    )
+
+
+@login_required
+def week_json(request: HttpRequest, scb_code: str) -> JsonResponse:
+    municipality, year, week, picture, period = _pictures(request, scb_code)
+    return JsonResponse(
+        {"week": picture, "lagesbild": period}, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@login_required
+def week_csv(request: HttpRequest, scb_code: str) -> HttpResponse:
+    municipality, year, week, picture, period = _pictures(request, scb_code)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"lagesbild-{municipality.scb_code}-{year}-v{week:02d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    write_csv(csv.writer(response), period)
+    return response
