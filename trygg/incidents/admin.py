@@ -32,13 +32,14 @@ class CategoryMappingAdmin(CategoryAdmin):
 class IncidentAdmin(OwnedAdmin):
     owner_lookup = "municipality__organisations"
 
+    list_display = ["__str__", "source", "category", "occurred_from", "municipality", "area"]
+    list_filter = ["source", "category", "municipality", "is_summary"]
+    date_hierarchy = "occurred_from"
+    search_fields = ["title", "external_id"]
+
     def get_queryset(self, request):
         """The collaboration's incidents, less those another organisation keeps internal."""
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
         return queryset.filter(pk__in=visible_incidents(request.user).values("pk"))
-    list_display = ["__str__", "source", "category", "occurred_from", "municipality", "area"]
-    list_filter = ["source", "category", "municipality", "is_summary"]
-    date_hierarchy = "occurred_from"
-    search_fields = ["title", "external_id"]
