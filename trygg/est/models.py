@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trygg.agreements.models import Forum
 from trygg.geo.models import Area, Municipality, Place
+from trygg.lagesbild.weeks import week_monday
 from trygg.organisations.models import Organisation
 from trygg.privacy import mask_identity_numbers
 from trygg.promises.models import Activity, ActivityKind, Commitment
@@ -52,7 +53,7 @@ class Meeting(models.Model):
 
     @property
     def monday(self) -> date:
-        return date.fromisocalendar(self.year, self.week, 1)
+        return week_monday(self.year, self.week)
 
 
 class Action(models.Model):

@@ -1,6 +1,6 @@
 """The weekly EST meeting: the week's picture, last week's actions, this week's decisions."""
 
-from datetime import date
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 
 from trygg.agreements.models import Forum
 from trygg.geo.models import Municipality
+from trygg.incidents.access import visible_incidents
+from trygg.lagesbild.counts import weekly_picture
+from trygg.lagesbild.weeks import week_of
 from trygg.organisations.access import LOG_ROLES, organisation_ids, visible
 
 from .forms import ActionForm, FollowUpForm
@@ -36,7 +39,7 @@ def meetings(request: HttpRequest, slug: str) -> HttpResponse:
             raise PermissionDenied(_("Viewers cannot open meetings."))
         municipality = get_object_or_404(municipalities, pk=request.POST.get("municipality"))
         today = timezone.localdate()
-        year, week, _weekday = today.isocalendar()
+        year, week = week_of(today)
         meeting, _created = Meeting.objects.get_or_create(
             forum=forum,
             year=year,
@@ -92,7 +95,12 @@ def meeting_page(request: HttpRequest, slug: str, year: int, week: int) -> HttpR
             "forum": forum,
             "meeting": meeting,
             "week_start": meeting.monday,
-            "week_end": date.fromisocalendar(year, week, 7),
+            "week_end": meeting.monday + timedelta(days=6),
+            "picture": weekly_picture(
+                visible_incidents(request.user).filter(municipality=meeting.municipality),
+                year,
+                week,
+            ),
             "to_follow_up": [(a, FollowUpForm(initial={"action": a.pk})) for a in to_follow_up],
             "decided": meeting.actions.select_related("responsible", "area", "place"),
             "followed_up_here": Action.objects.filter(followed_up_at=meeting).exclude(

@@ -123,3 +123,24 @@ def test_an_action_needs_what_who_and_when(client, world, est):
     assert response.status_code == 200
     assert {"what", "due"} <= set(response.context["form"].errors)
     assert not Action.objects.exists()
+
+
+def test_the_meeting_opens_on_the_weeks_situation_picture(client, world, est):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from trygg.incidents.models import Category, Incident, Source
+
+    _, week10, _ = est
+    when = datetime(2025, 3, 5, 23, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+    Incident.objects.create(
+        source=Source.STAFF,
+        category=Category.objects.get(slug="skadegorelse"),
+        occurred_from=when,
+        occurred_to=when,
+        municipality=world.vastervik,
+    )
+    client.force_login(world.viewer)
+    response = client.get(week10.get_absolute_url())
+    assert response.context["picture"]["by_category"]["skadegorelse"]["count"] == 1
+    assert reverse("lagesbild-week", args=["0883"]) in response.content.decode()
