@@ -46,7 +46,7 @@ class Source(models.TextChoices):
 
 
 class CategoryMapping(models.Model):
-    """Maps a source's own code onto the taxonomy: crime code "0930" → Skadegörelse.
+    """Maps a source's own code onto the taxonomy: an event type "Misshandel" → Våld.
 
     Coordinators edit this table; importers look codes up in it, so a new code
     is mapped once and every later import follows.
