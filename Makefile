@@ -14,9 +14,12 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 ## Start Trygg on the embedded SQLite database with the demo data, on http://127.0.0.1:8000
+## (with the background worker that runs uploaded imports)
 run: $(STAMP)
 	TRYGG_DEBUG=1 $(BIN)/trygg migrate --no-input
 	TRYGG_DEBUG=1 $(BIN)/trygg load_demo
+	TRYGG_DEBUG=1 $(BIN)/trygg db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	TRYGG_DEBUG=1 $(BIN)/trygg runserver 127.0.0.1:8000
 
 ## Run the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL)

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "trygg.incidents",
     "trygg.est",
     "trygg.lagesbild",
+    "django_tasks",
+    "django_tasks_db",
     "trygg.public",
     "trygg.demo",
 ]
@@ -142,6 +144,14 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Uploaded files (imports waiting for the worker). Shared storage when several app servers run.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "media/"
+
+# Background jobs (imports) are queued in the database and run by `trygg db_worker`:
+# no extra server needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Map background tiles: a tile server of your own, e.g. "https://tiles.kommun.se/{z}/{x}/{y}.png".
 # Empty means no background; areas and hotspots are drawn all the same.

@@ -168,3 +168,55 @@ class Incident(models.Model):
         if self.area_id is None and self.place_id is not None:
             self.area = self.place.area
         super().save(*args, **kwargs)
+
+
+class ImportJob(models.Model):
+    """A file uploaded for import, run in the background by `trygg db_worker`.
+
+    The worker runs the same `import_file` as `trygg import`; this row says
+    how it went, for the page that follows it.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind of file"), max_length=20)
+    file = models.FileField(_("file"), upload_to="imports/")
+    mapping = models.JSONField(_("column mapping"), null=True, blank=True)
+    skip_invalid = models.BooleanField(_("import the good rows, set bad ones aside"), default=False)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("organisation"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    created = models.PositiveIntegerField(_("imported"), default=0)
+    existing = models.PositiveIntegerField(_("already there"), default=0)
+    rejected = models.PositiveIntegerField(_("set aside"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    rejects = models.FileField(_("rows set aside"), upload_to="imports/", blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("import-job", args=[self.pk])

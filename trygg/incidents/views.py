@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from trygg.geo.models import Area
 from trygg.geo.services import AreaLocator
-from trygg.organisations.access import LOG_ROLES, organisation_ids
+from trygg.organisations.access import EDIT_ROLES, LOG_ROLES, organisation_ids
 from trygg.organisations.models import Organisation
 
 from .access import visible_incidents
@@ -86,7 +86,9 @@ def incident_list(request: HttpRequest) -> HttpResponse:
         .filter(is_summary=False)
         .select_related("category", "municipality", "area", "place", "organisation")[:200]
     )
-    can_report = bool(organisation_ids(request.user, LOG_ROLES))
-    return render(
-        request, "incidents/list.html", {"incidents": incidents, "can_report": can_report}
-    )
+    context = {
+        "incidents": incidents,
+        "can_report": bool(organisation_ids(request.user, LOG_ROLES)),
+        "can_import": bool(organisation_ids(request.user, EDIT_ROLES)),
+    }
+    return render(request, "incidents/list.html", context)

@@ -45,7 +45,7 @@ def page(monkeypatch):
         connections.close_all()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_reporter_logs_a_site_visit_on_a_phone(live_server, world, page):
     page.goto(live_server.url + reverse("login"))
     page.get_by_label("Användarnamn").fill(world.reporter.username)
