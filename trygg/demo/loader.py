@@ -13,18 +13,24 @@ half-written.
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.db.models import Model
+from django.db import connection
+from django.db.models import DateTimeField, Model
+from django.utils import timezone
 
 from trygg.agreements.models import Agreement, CollaborationArea, Forum
+from trygg.est.models import Action, Meeting
+from trygg.est.services import follow_up
 from trygg.geo.models import Area, Municipality, Place
-from trygg.geo.services import area_for_point
+from trygg.geo.services import AreaLocator, area_for_point
+from trygg.incidents.models import Category, Incident
 from trygg.organisations.models import Membership, Organisation
 from trygg.promises.models import Activity, Commitment, FocusArea, Promise
 
-from . import seeds, synthetic
+from . import incidents, seeds, synthetic
 from .users import DEMO_PASSWORD, DEMO_USERS
 
 AREAS_FILE = Path(__file__).resolve().parent / "areas.geojson"
@@ -48,7 +54,14 @@ def load_demo() -> DemoSummary:
     agreements = _load_agreements(organisations, municipalities)
     forums = _load_forums(organisations, agreements)
     commitments = _load_promises(organisations, municipalities, agreements, forums, areas, places)
-    activity_count = _load_activities(organisations, forums, areas, places, commitments)
+    est_weeks = _est_activity_plan()
+    activity_count = _load_activities(
+        organisations, forums, areas, places, commitments, replaced=_replaced_seeds(est_weeks)
+    )
+    incident_count = _load_incidents(municipalities, organisations)
+    meeting_count, action_count = _load_est(
+        organisations, municipalities, forums, places, commitments, est_weeks
+    )
     logins = _load_users(organisations)
 
     summary = DemoSummary(logins=logins)
@@ -62,6 +75,10 @@ def load_demo() -> DemoSummary:
         "medborgarlöften": len(seeds.PROMISES),
         "åtaganden": len(commitments),
         "aktiviteter (syntetiska)": activity_count,
+        "aktiviteter från EST-åtgärder": len(est_weeks),
+        "händelser (syntetiska)": incident_count,
+        "EST-möten": meeting_count,
+        "EST-åtgärder": action_count,
     }
     summary.commitments_per_promise = {
         promise.slug: len(promise.commitments) for promise in seeds.PROMISES
@@ -294,14 +311,19 @@ def _load_activities(
     areas: dict[str, Area],
     places: dict[str, Place],
     commitments: dict[tuple[str, str], Commitment],
+    replaced: frozenset[str] = frozenset(),
 ) -> int:
     """Write the synthetic log, touching only the activities that differ from it.
 
     There are several hundred, so they are read in one query and compared,
-    rather than asked for one by one.
+    rather than asked for one by one. The entries in `replaced` are left out:
+    done EST actions log that work instead (see _replaced_seeds). The
+    activities those actions made are not the log's, so they are left alone.
     """
-    log = synthetic.activities()
-    demo_activities = Activity.objects.filter(external_id__startswith=synthetic.ID_PREFIX)
+    log = [seed for seed in synthetic.activities() if seed.external_id not in replaced]
+    demo_activities = Activity.objects.filter(external_id__startswith=synthetic.ID_PREFIX).exclude(
+        external_id__startswith=EST_ID_PREFIX
+    )
     existing = {activity.external_id: activity for activity in demo_activities}
     through = Activity.commitments.through
     linked: dict[int, set[int]] = defaultdict(set)
@@ -340,6 +362,275 @@ def _load_activities(
     generated = {seed.external_id for seed in log}
     demo_activities.exclude(external_id__in=generated).delete()
     return len(log)
+
+
+# ---------------------------------------------------------------------------
+# Synthetic incidents
+# ---------------------------------------------------------------------------
+
+# The reporting organisation by source and municipality: staff report for their
+# municipality, police events come from the local police area. Other sources
+# (housing companies, shops, guards, citizens) are not organisations in the demo.
+_REPORTING = {
+    ("staff", seeds.VASTERVIK): seeds.VASTERVIKS_KOMMUN,
+    ("staff", seeds.HOGSBY): seeds.HOGSBY_KOMMUN,
+    ("staff", seeds.MONSTERAS): seeds.MONSTERAS_KOMMUN,
+    ("staff", seeds.KARLSHAMN): seeds.KARLSHAMNS_KOMMUN,
+    ("police_event", seeds.VASTERVIK): seeds.LPO_VASTERVIK,
+    ("police_event", seeds.HOGSBY): seeds.LPO_VASTERVIK,
+    ("police_event", seeds.MONSTERAS): seeds.LPO_VASTERVIK,
+    ("police_event", seeds.KARLSHAMN): seeds.LPO_KARLSHAMN,
+}
+
+
+def _load_incidents(
+    municipalities: dict[str, Municipality], organisations: dict[str, Organisation]
+) -> int:
+    """Add the synthetic incidents that are missing, in bulk; remove those no longer generated.
+
+    Rows are keyed on (source, external_id). Existing rows are not compared
+    field by field: the generator is deterministic, so a row with its id is the
+    row it would write. Six thousand rows are generated in milliseconds, and
+    placing the new ones in areas uses one AreaLocator (one read of the areas).
+    They are written with _insert, not bulk_create: see there why.
+    Incident.save() (which masks identity numbers) is bypassed; the texts are
+    fixed and hold none.
+    """
+    demo = Incident.objects.filter(external_id__startswith=incidents.DEFAULT_ID_PREFIX)
+    existing = {
+        (source, external_id): pk
+        for pk, source, external_id in demo.values_list("pk", "source", "external_id")
+    }
+    categories = dict(Category.objects.values_list("slug", "pk"))
+    municipality_ids = {code: m.pk for code, m in municipalities.items()}
+    organisation_ids = {key: organisations[slug].pk for key, slug in _REPORTING.items()}
+    locator: AreaLocator | None = None
+
+    generated = set()
+    new = []
+    for row in incidents.demo_incidents():
+        key = (row["source"], row["external_id"])
+        generated.add(key)
+        if key in existing:
+            continue
+        if locator is None:
+            locator = AreaLocator(Area.objects.filter(municipality__in=municipalities.values()))
+        municipality_id = municipality_ids[row["municipality"]]
+        area = None
+        if row["latitude"] is not None:
+            area = locator.locate(row["latitude"], row["longitude"], municipality_id)
+        new.append(
+            {
+                "source": row["source"],
+                "external_id": row["external_id"],
+                "source_type": row["source_type"],
+                "category_id": categories.get(row["category"]),
+                "occurred_from": row["occurred_from"],
+                "occurred_to": row["occurred_to"],
+                "municipality_id": municipality_id,
+                "area_id": area.pk if area else None,
+                "latitude": row["latitude"],
+                "longitude": row["longitude"],
+                "precision": row["precision"],
+                "title": row["title"],
+                "text": row["text"],
+                "organisation_id": organisation_ids.get((row["source"], row["municipality"])),
+                "visibility": row["visibility"],
+            }
+        )
+    _insert(Incident, new)
+    stale = [pk for key, pk in existing.items() if key not in generated]
+    if stale:
+        Incident.objects.filter(pk__in=stale).delete()
+    return len(generated)
+
+
+def _insert(model: type[Model], rows: list[dict]) -> None:
+    """INSERT rows of field values (attnames) with one executemany.
+
+    bulk_create spends about 0.3 ms a row preparing values and, on SQLite's
+    999-parameter limit, builds a statement for every 47 incidents: 1.7 s for
+    the demo's 6,000, in every test that loads the demo. Here only datetimes
+    need adapting to the backend; fields a row leaves out get their default
+    (auto_now_add ones: now), as the ORM would give them.
+    """
+    if not rows:
+        return
+    now = timezone.now()
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
+        f"VALUES ({placeholders})"
+    )
+    defaults = {}
+    for f in fields:
+        if getattr(f, "auto_now_add", False) or getattr(f, "auto_now", False):
+            defaults[f.attname] = now
+        else:
+            defaults[f.attname] = f.get_default()
+    adapt = {
+        f.attname: connection.ops.adapt_datetimefield_value
+        for f in fields
+        if isinstance(f, DateTimeField)
+    }
+    values = []
+    for row in rows:
+        record = []
+        for f in fields:
+            value = row[f.attname] if f.attname in row else defaults[f.attname]
+            record.append(adapt[f.attname](value) if f.attname in adapt else value)
+        values.append(record)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
+
+
+# ---------------------------------------------------------------------------
+# The EST cycle: weekly meetings, their actions and the follow-up
+# ---------------------------------------------------------------------------
+
+EST_ID_PREFIX = f"{synthetic.ID_PREFIX}est:"
+
+
+@dataclass(frozen=True)
+class _EstWork:
+    """A done EST action of a counted kind, and the Activity its follow-up makes."""
+
+    external_id: str
+    kind: str
+    date: date
+    commitments: tuple[tuple[str, str], ...]
+    note: str
+
+
+def _held_on(seed: incidents.MeetingSeed) -> date:
+    return date.fromisocalendar(seed.year, seed.week, seed.weekday + 1)
+
+
+def _follow_ups(index: int, action: incidents.ActionSeed) -> list[tuple[int, str, str]]:
+    """(meeting index, status, note) of each follow-up of an action decided at meeting `index`."""
+    steps = []
+    if action.outcome and index + 1 < len(incidents.EST_MEETINGS):
+        steps.append((index + 1, action.outcome, action.note))
+        if action.final and index + 2 < len(incidents.EST_MEETINGS):
+            steps.append((index + 2, action.final, action.final_note))
+    return steps
+
+
+def _est_activity_plan() -> list[_EstWork]:
+    """The activities the EST follow-ups will make, known before anything is written."""
+    plan = []
+    for index, meeting in enumerate(incidents.EST_MEETINGS):
+        for order, action in enumerate(meeting.actions, start=1):
+            steps = _follow_ups(index, action)
+            if not action.kind or not steps or steps[-1][1] != Action.Status.DONE:
+                continue
+            due = _held_on(meeting) + timedelta(days=action.due_days)
+            at = _held_on(incidents.EST_MEETINGS[steps[-1][0]])
+            kind_text = "platsbesök" if action.kind == "site_visit" else "fotpatrullering"
+            plan.append(
+                _EstWork(
+                    f"{EST_ID_PREFIX}{meeting.year}-v{meeting.week:02d}:{order}",
+                    action.kind,
+                    min(due, at),
+                    action.counts,
+                    f"{synthetic.PREFIX}{kind_text} beslutad på EST vecka {meeting.week}.",
+                )
+            )
+    return plan
+
+
+def _replaced_seeds(plan: list[_EstWork]) -> frozenset[str]:
+    """Entries of the synthetic log that the EST activities take the place of.
+
+    A done EST site visit is a site visit toward the promise's 100, so the log
+    gives up one single site visit of the same kind and commitment for each,
+    the nearest in date. The totals the demo's story and tests rely on (106
+    site visits in Västervik 2025, the number of activities) stay as they were.
+    """
+    log = synthetic.activities()
+    replaced: set[str] = set()
+    for work in plan:
+        candidates = [
+            seed
+            for seed in log
+            if seed.kind == work.kind
+            and seed.count == 1
+            and seed.commitments == work.commitments
+            and seed.external_id not in replaced
+        ]
+        nearest = min(
+            candidates, key=lambda seed: (abs((seed.date - work.date).days), seed.external_id)
+        )
+        replaced.add(nearest.external_id)
+    return frozenset(replaced)
+
+
+def _load_est(
+    organisations: dict[str, Organisation],
+    municipalities: dict[str, Municipality],
+    forums: dict[str, Forum],
+    places: dict[str, Place],
+    commitments: dict[tuple[str, str], Commitment],
+    plan: list[_EstWork],
+) -> tuple[int, int]:
+    """The EST weeks: meetings, their actions, and each week's follow-up of the week before.
+
+    Meetings are keyed on (forum, year, week), actions on (meeting, what).
+    Follow-ups go through trygg.est.services.follow_up, as a coordinator's
+    would, and only for actions not yet at their final status, so a second run
+    follows up nothing. The activities done actions make are then labelled as
+    synthetic ("demo:est:…", "Syntetisk demodata: …").
+    """
+    forum = forums[seeds.EST_VASTERVIK]
+    municipality = municipalities[seeds.VASTERVIK]
+    meetings = []
+    for seed in incidents.EST_MEETINGS:
+        meeting, _ = Meeting.objects.update_or_create(
+            forum=forum,
+            year=seed.year,
+            week=seed.week,
+            defaults={"municipality": municipality, "held_on": _held_on(seed), "notes": seed.notes},
+        )
+        meetings.append(meeting)
+
+    labels = {work.external_id: work for work in plan}
+    action_count = 0
+    for index, (meeting, seed) in enumerate(zip(meetings, incidents.EST_MEETINGS, strict=True)):
+        for order, item in enumerate(seed.actions, start=1):
+            place = places[item.place] if item.place else None
+            values = {
+                "place": place,
+                "area_id": place.area_id if place else None,
+                "responsible": organisations[item.responsible],
+                "due": meeting.held_on + timedelta(days=item.due_days),
+                "kind": item.kind,
+            }
+            action, created = Action.objects.get_or_create(
+                meeting=meeting, what=item.what, defaults=values
+            )
+            if created:
+                action.commitments.set([commitments[key] for key in item.counts])
+            action_count += 1
+
+            steps = _follow_ups(index, item)
+            if not steps:
+                continue
+            last_meeting, last_status, _ = steps[-1]
+            if (
+                action.status == last_status
+                and action.followed_up_at_id == meetings[last_meeting].pk
+            ):
+                continue
+            for step_meeting, status, note in steps:
+                follow_up(action, status, note, at=meetings[step_meeting])
+            work = labels.get(f"{EST_ID_PREFIX}{seed.year}-v{seed.week:02d}:{order}")
+            if action.activity is not None and work is not None:
+                action.activity.external_id = work.external_id
+                action.activity.note = work.note
+                action.activity.save(update_fields=["external_id", "note"])
+    return len(meetings), action_count
 
 
 # ---------------------------------------------------------------------------

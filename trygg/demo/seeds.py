@@ -423,6 +423,7 @@ OG_NORREVANG = "omradesgrupp-norrevang"
 OG_STENBACKA = "omradesgrupp-stenbacka"
 OG_OSTERSLATT = "omradesgrupp-osterslatt"
 OG_VAGGA = "omradesgrupp-vagga-gymnasieskola"
+EST_VASTERVIK = "est-vastervik"
 
 FORUMS: list[ForumSeed] = [
     ForumSeed(
@@ -491,6 +492,17 @@ FORUMS: list[ForumSeed] = [
         (LPO_VASTERVIK, VASTERVIKS_KOMMUN),
         VASTERVIK_AGREEMENT_2025,
         "Bob står för barn och unga i organiserad brottslighet.",
+    ),
+    # The Västervik 2025 promise: "Kommunen ska utveckla arbetssättet Effektiv samverkan för
+    # trygghet (EST)". The group works under the 2025–2027 agreement.
+    ForumSeed(
+        EST_VASTERVIK,
+        "EST Västervik",
+        "est",
+        (LPO_VASTERVIK, VASTERVIKS_KOMMUN),
+        VASTERVIK_AGREEMENT_2025,
+        "Effektiv samordning för trygghet: varje vecka en gemensam lägesbild, beslut om "
+        "åtgärder (vad, var, vem, när) och uppföljning av förra veckans åtgärder.",
     ),
 ]
 

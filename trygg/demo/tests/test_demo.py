@@ -164,6 +164,7 @@ def test_vastervik_agreement_2025_2027(demo):
         ("Tistel", Forum.Kind.AUTHORITY_NETWORK),
         ("SSPF Västervik", Forum.Kind.SSPF),
         ("Bob-råd Västervik", Forum.Kind.OTHER),
+        ("EST Västervik", Forum.Kind.EST),
     }
 
 
