@@ -14,6 +14,7 @@ from trygg.agreements.models import Forum
 from trygg.geo.models import Municipality
 from trygg.incidents.access import visible_incidents
 from trygg.lagesbild.counts import weekly_picture
+from trygg.lagesbild.views import with_category_names
 from trygg.lagesbild.weeks import week_of
 from trygg.organisations.access import LOG_ROLES, organisation_ids, visible
 
@@ -96,10 +97,12 @@ def meeting_page(request: HttpRequest, slug: str, year: int, week: int) -> HttpR
             "meeting": meeting,
             "week_start": meeting.monday,
             "week_end": meeting.monday + timedelta(days=6),
-            "picture": weekly_picture(
-                visible_incidents(request.user).filter(municipality=meeting.municipality),
-                year,
-                week,
+            "picture": with_category_names(
+                weekly_picture(
+                    visible_incidents(request.user).filter(municipality=meeting.municipality),
+                    year,
+                    week,
+                )
             ),
             "to_follow_up": [(a, FollowUpForm(initial={"action": a.pk})) for a in to_follow_up],
             "decided": meeting.actions.select_related("responsible", "area", "place"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from trygg.geo.models import Area, Municipality
 from trygg.incidents.access import READ_ALL_ROLES, visible_incidents
+from trygg.incidents.models import Category
 from trygg.organisations.access import organisation_ids
 from trygg.organisations.models import Organisation
 
@@ -89,9 +90,17 @@ def _pictures(request: HttpRequest, scb_code: str) -> tuple[Municipality, int, i
     return municipality, year, week, week_picture, period
 
 
+def with_category_names(picture: dict) -> dict:
+    """The weekly picture with categories named for people; the JSON keeps the slugs."""
+    names = dict(Category.objects.values_list("slug", "name"))
+    rows = picture["by_category"]
+    return {**picture, "by_category": {names.get(slug, slug): row for slug, row in rows.items()}}
+
+
 @login_required
 def week_page(request: HttpRequest, scb_code: str) -> HttpResponse:
     municipality, year, week, picture, period = _pictures(request, scb_code)
+    picture = with_category_names(picture)
     previous, following = shift_week(year, week, -1), shift_week(year, week, 1)
     return render(
         request,

@@ -142,5 +142,5 @@ def test_the_meeting_opens_on_the_weeks_situation_picture(client, world, est):
     )
     client.force_login(world.viewer)
     response = client.get(week10.get_absolute_url())
-    assert response.context["picture"]["by_category"]["skadegorelse"]["count"] == 1
+    assert response.context["picture"]["by_category"]["Skadegörelse"]["count"] == 1
     assert reverse("lagesbild-week", args=["0883"]) in response.content.decode()

@@ -52,8 +52,8 @@ def test_the_week_page_counts_by_category(client, world, week10):
     assert response.status_code == 200
     picture = response.context["picture"]
     assert picture["total"]["count"] == 7
-    assert picture["by_category"]["klotter"]["count"] == 6
-    assert picture["by_category"]["vald"]["count"] == 1
+    assert picture["by_category"]["Klotter"]["count"] == 6
+    assert picture["by_category"]["Våld"]["count"] == 1
     assert response.context["period"]["hotspot_basis"]["incidents"] == 6
     page = response.content.decode()
     assert "leaflet/leaflet.js" in page
