@@ -24,11 +24,15 @@ class ActionForm(forms.ModelForm):
         self.fields["area"].queryset = Area.objects.filter(municipality=meeting.municipality)
         self.fields["place"].queryset = Place.objects.filter(municipality=meeting.municipality)
         self.fields["responsible"].queryset = Organisation.objects.filter(forums=meeting.forum)
-        self.fields["commitments"].queryset = Commitment.objects.filter(
-            promise__municipalities=meeting.municipality,
-            promise__period_start__lte=meeting.held_on,
-            promise__period_end__gte=meeting.held_on,
-        ).exclude(target_kind=Commitment.TargetKind.MILESTONE)
+        self.fields["commitments"].queryset = (
+            Commitment.objects.filter(
+                promise__municipalities=meeting.municipality,
+                promise__period_start__lte=meeting.held_on,
+                promise__period_end__gte=meeting.held_on,
+            )
+            .exclude(target_kind=Commitment.TargetKind.MILESTONE)
+            .exclude(activity_kind="")
+        )
 
 
 class FollowUpForm(forms.Form):
