@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from trygg.geo.models import Area, Municipality
@@ -19,6 +20,7 @@ from trygg.organisations.models import Organisation
 from .counts import weekly_picture
 from .management.commands.lagesbild import write_csv
 from .report import lagesbild
+from .svgmap import map_svg
 from .weeks import shift_week, week_monday, week_of, weeks_in_year
 
 WEEKDAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
@@ -97,27 +99,45 @@ def with_category_names(picture: dict) -> dict:
     return {**picture, "by_category": {names.get(slug, slug): row for slug, row in rows.items()}}
 
 
+def _page_context(request: HttpRequest, scb_code: str) -> dict:
+    """Everything the week page and its PDF show."""
+    municipality, year, week, picture, period = _pictures(request, scb_code)
+    monday = week_monday(year, week)
+    return {
+        "municipality": municipality,
+        "year": year,
+        "week": week,
+        "week_start": monday,
+        "week_end": monday + timedelta(days=6),
+        "picture": with_category_names(picture),
+        "period": period,
+        "previous": shift_week(year, week, -1),
+        "following": shift_week(year, week, 1),
+        "weekday_hour": list(zip(WEEKDAYS, period["weekday_hour"], strict=True)),
+        "hours": range(24),
+        "map": map_data(municipality, period["hotspots"]),
+    }
+
+
 @login_required
 def week_page(request: HttpRequest, scb_code: str) -> HttpResponse:
-    municipality, year, week, picture, period = _pictures(request, scb_code)
-    picture = with_category_names(picture)
-    previous, following = shift_week(year, week, -1), shift_week(year, week, 1)
-    return render(
-        request,
-        "lagesbild/week.html",
-        {
-            "municipality": municipality,
-            "year": year,
-            "week": week,
-            "picture": picture,
-            "period": period,
-            "previous": previous,
-            "following": following,
-            "weekday_hour": list(zip(WEEKDAYS, period["weekday_hour"], strict=True)),
-            "map": map_data(municipality, period["hotspots"]),
-            "hours": range(24),
-        },
-    )
+    return render(request, "lagesbild/week.html", _page_context(request, scb_code))
+
+
+@login_required
+def week_pdf(request: HttpRequest, scb_code: str) -> HttpResponse:
+    """The week's picture on paper, for the EST meeting: WeasyPrint, map drawn as SVG."""
+    from weasyprint import HTML
+
+    context = _page_context(request, scb_code)
+    areas = [(f["properties"]["name"], f["geometry"]) for f in context["map"]["areas"]["features"]]
+    context["svg"] = map_svg(areas, context["period"]["hotspots"])
+    html = render_to_string("lagesbild/week_pdf.html", context, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"lagesbild-{scb_code}-{context['year']}-v{context['week']:02d}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 @login_required

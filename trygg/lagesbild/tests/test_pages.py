@@ -112,3 +112,43 @@ def test_the_command_prints_the_lagesbild_as_json(world, week10, capsys):
         7,
     )
     assert data["by_category"] == {"klotter": 6, "vald": 1}
+
+
+def test_the_week_prints_as_pdf_with_its_map(client, world, week10):
+    from trygg.geo.models import Area
+
+    Area.objects.create(
+        municipality=world.vastervik,
+        name="Västervik",
+        slug="vastervik",
+        geometry={
+            "type": "Polygon",
+            "coordinates": [
+                [[16.58, 57.73], [16.70, 57.73], [16.70, 57.79], [16.58, 57.79], [16.58, 57.73]]
+            ],
+        },
+    )
+    client.force_login(world.viewer)
+    response = client.get(reverse("lagesbild-week-pdf", args=["0883"]), week10)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert len(response.content) > 5_000
+
+
+def test_the_svg_map_draws_areas_and_hotspot_cells():
+    import h3
+
+    from trygg.lagesbild.svgmap import map_svg
+
+    square = {
+        "type": "Polygon",
+        "coordinates": [
+            [[16.58, 57.73], [16.70, 57.73], [16.70, 57.79], [16.58, 57.79], [16.58, 57.73]]
+        ],
+    }
+    cell = h3.latlng_to_cell(57.7577, 16.6370, 9)
+    svg = map_svg([("Västervik", square)], [{"cell": cell, "count": 6, "z": 3.1}])
+    assert svg.startswith("<svg") and svg.count("<polygon") == 2
+    assert ">Västervik</text>" in svg
+    assert map_svg([], []) == ""
