@@ -17,15 +17,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.db.models import DateTimeField, Model
-from django.utils import timezone
+from django.db.models import Model
 
 from trygg.agreements.models import Agreement, CollaborationArea, Forum
 from trygg.est.models import Action, Meeting
 from trygg.est.services import follow_up
 from trygg.geo.models import Area, Municipality, Place
 from trygg.geo.services import AreaLocator, area_for_point
+from trygg.incidents.bulk import insert_rows
 from trygg.incidents.models import Category, Incident
 from trygg.organisations.models import Membership, Organisation
 from trygg.promises.models import Activity, Commitment, FocusArea, Promise
@@ -392,7 +391,7 @@ def _load_incidents(
     field by field: the generator is deterministic, so a row with its id is the
     row it would write. Six thousand rows are generated in milliseconds, and
     placing the new ones in areas uses one AreaLocator (one read of the areas).
-    They are written with _insert, not bulk_create: see there why.
+    They are written with insert_rows, not bulk_create: see there why.
     Incident.save() (which masks identity numbers) is bypassed; the texts are
     fixed and hold none.
     """
@@ -438,52 +437,11 @@ def _load_incidents(
                 "visibility": row["visibility"],
             }
         )
-    _insert(Incident, new)
+    insert_rows(Incident, new)
     stale = [pk for key, pk in existing.items() if key not in generated]
     if stale:
         Incident.objects.filter(pk__in=stale).delete()
     return len(generated)
-
-
-def _insert(model: type[Model], rows: list[dict]) -> None:
-    """INSERT rows of field values (attnames) with one executemany.
-
-    bulk_create spends about 0.3 ms a row preparing values and, on SQLite's
-    999-parameter limit, builds a statement for every 47 incidents: 1.7 s for
-    the demo's 6,000, in every test that loads the demo. Here only datetimes
-    need adapting to the backend; fields a row leaves out get their default
-    (auto_now_add ones: now), as the ORM would give them.
-    """
-    if not rows:
-        return
-    now = timezone.now()
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = (
-        f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
-        f"VALUES ({placeholders})"
-    )
-    defaults = {}
-    for f in fields:
-        if getattr(f, "auto_now_add", False) or getattr(f, "auto_now", False):
-            defaults[f.attname] = now
-        else:
-            defaults[f.attname] = f.get_default()
-    adapt = {
-        f.attname: connection.ops.adapt_datetimefield_value
-        for f in fields
-        if isinstance(f, DateTimeField)
-    }
-    values = []
-    for row in rows:
-        record = []
-        for f in fields:
-            value = row[f.attname] if f.attname in row else defaults[f.attname]
-            record.append(adapt[f.attname](value) if f.attname in adapt else value)
-        values.append(record)
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, values)
 
 
 # ---------------------------------------------------------------------------

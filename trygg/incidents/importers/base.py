@@ -37,6 +37,7 @@ from trygg.geo.services import AreaLocator
 from trygg.organisations.models import Organisation
 from trygg.privacy import mask_identity_numbers
 
+from ..bulk import insert_rows, instance_row
 from ..models import CategoryMapping, Incident
 
 BATCH_SIZE = 2000
@@ -315,9 +316,8 @@ def _flush(importer: Importer, batch: dict[str, Incident], result: ImportResult)
             "external_id", flat=True
         )
     )
-    new = [incident for key, incident in batch.items() if key not in stored]
-    Incident.objects.bulk_create(new, batch_size=500)
-    result.created += len(new)
+    new = [instance_row(incident) for key, incident in batch.items() if key not in stored]
+    result.created += insert_rows(Incident, new)
     result.existing += len(stored)
 
 
