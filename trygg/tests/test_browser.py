@@ -72,3 +72,29 @@ def test_a_reporter_logs_a_site_visit_on_a_phone(live_server, world, page):
     )
     # Nothing on the page is wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_reporter_taps_the_map_to_report_an_incident(live_server, world, page):
+    from trygg.incidents.models import Incident
+
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("Användarnamn").fill(world.reporter.username)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("heading", name="Våra löften").wait_for()
+
+    page.goto(live_server.url + reverse("report-incident"))
+    page.get_by_text("Klotter", exact=True).click()
+    page.locator("#report-map").click(position={"x": 150, "y": 120})
+    assert page.locator("#id_latitude").input_value() != ""
+    page.get_by_label("Vad såg du?").fill("Klotter på elskåpet")
+    page.get_by_role("button", name="Skicka rapport").click()
+
+    page.get_by_role("status").wait_for()
+    incident = Incident.objects.get()
+    assert incident.category.slug == "klotter"
+    assert incident.precision == Incident.Precision.POINT
+    assert incident.latitude is not None and incident.longitude is not None
+    assert incident.municipality == world.vastervik
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
