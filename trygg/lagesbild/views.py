@@ -17,7 +17,7 @@ from trygg.incidents.models import Category
 from trygg.organisations.access import organisation_ids
 from trygg.organisations.models import Organisation
 
-from .counts import weekly_picture
+from .counts import seasonal, weekly_picture
 from .management.commands.lagesbild import write_csv
 from .report import lagesbild
 from .svgmap import map_svg
@@ -87,9 +87,21 @@ def _pictures(request: HttpRequest, scb_code: str) -> tuple[Municipality, int, i
     monday = week_monday(year, week)
     sunday = monday + timedelta(days=6)
     incidents = visible_incidents(request.user).filter(municipality=municipality)
-    week_picture = weekly_picture(incidents, year, week)
+    week_picture = with_seasons(
+        weekly_picture(incidents, year, week), seasonal(incidents, year, week)
+    )
     period = lagesbild(municipality, monday, sunday, incidents=incidents)
     return municipality, year, week, week_picture, period
+
+
+def with_seasons(picture: dict, season: dict) -> dict:
+    """Add the same week in earlier years (the seasonal comparison) to each row."""
+    picture["total"]["earlier_years"] = season["total"]["earlier_years"]
+    for dimension in ("by_category", "by_area"):
+        for key, row in picture[dimension].items():
+            row["earlier_years"] = season[dimension].get(key, {}).get("earlier_years")
+    picture["earlier_years"] = season["years"]
+    return picture
 
 
 def with_category_names(picture: dict) -> dict:

@@ -152,3 +152,22 @@ def test_the_svg_map_draws_areas_and_hotspot_cells():
     assert svg.startswith("<svg") and svg.count("<polygon") == 2
     assert ">Västervik</text>" in svg
     assert map_svg([], []) == ""
+
+
+def test_the_week_is_compared_with_the_same_week_in_earlier_years(client, world, week10):
+    graffiti = Category.objects.get(slug="klotter")
+    for year in (2022, 2023, 2024):
+        monday = datetime(year, 3, 4 if year == 2024 else 8, 12, 0, tzinfo=STOCKHOLM)
+        Incident.objects.create(
+            source=Source.STAFF,
+            category=graffiti,
+            occurred_from=monday,
+            occurred_to=monday,
+            municipality=world.vastervik,
+        )
+    client.force_login(world.viewer)
+    response = client.get(reverse("lagesbild-week", args=["0883"]), week10)
+    picture = response.context["picture"]
+    assert picture["earlier_years"] == [2024, 2023, 2022]
+    assert picture["by_category"]["Klotter"]["earlier_years"]["total"] == 3
+    assert "Samma vecka, snitt av 2024, 2023, 2022" in response.content.decode()
