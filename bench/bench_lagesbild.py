@@ -102,7 +102,9 @@ def copy_incidents(first: int, count: int) -> float:
                             now,
                         )
                     )
-        cursor.execute(f"ANALYZE {table}")
+        # As autovacuum would soon after a load: statistics, and the visibility
+        # map that lets PostgreSQL answer from the covering index alone.
+        cursor.execute(f"VACUUM (ANALYZE) {table}")
     return time.perf_counter() - started
 
 
