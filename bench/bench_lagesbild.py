@@ -12,7 +12,8 @@ then 5M rows, and times for Västervik, ISO week 10 of 2025:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/trygg_bench5m \\
         .venv/bin/python bench/bench_lagesbild.py [--sizes 500000 5000000]
 
-The database named in DATABASE_URL is dropped and created again.
+The database named in DATABASE_URL is dropped and created again, unless
+--keep reuses it (then only the missing rows are copied in).
 """
 
 import argparse
@@ -39,7 +40,7 @@ from trygg.geo.municipalities import municipality_for  # noqa: E402
 from trygg.incidents.models import Category, Incident  # noqa: E402
 from trygg.lagesbild.counts import weekly_picture  # noqa: E402
 from trygg.lagesbild.report import lagesbild  # noqa: E402
-from trygg.lagesbild.weeks import week_bounds, week_monday  # noqa: E402
+from trygg.lagesbild.weeks import shift_week, week_bounds, week_monday  # noqa: E402
 
 YEAR, WEEK = 2025, 10
 COLUMNS = (
@@ -118,13 +119,18 @@ def median_ms(function, repeat: int = 5) -> float:
 
 
 def bare_group_by(municipality_id: int) -> None:
-    start, end = week_bounds(YEAR, WEEK)
+    """The floor: the same rows weekly_picture reads (this week, the four before,
+    the same week last year), grouped by category in one plain query."""
+    this_start, this_end = week_bounds(YEAR, WEEK)
+    before_start = week_bounds(*shift_week(YEAR, WEEK, -4))[0]
+    last_start, last_end = week_bounds(YEAR - 1, WEEK)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT category_id, COUNT(*) FROM {Incident._meta.db_table} "
-            "WHERE municipality_id = %s AND occurred_from >= %s AND occurred_from < %s "
-            "AND NOT is_summary GROUP BY category_id",
-            [municipality_id, start, end],
+            "WHERE municipality_id = %s AND NOT is_summary AND ("
+            "(occurred_from >= %s AND occurred_from < %s) OR "
+            "(occurred_from >= %s AND occurred_from < %s)) GROUP BY category_id",
+            [municipality_id, before_start, this_end, last_start, last_end],
         )
         cursor.fetchall()
 
@@ -132,8 +138,13 @@ def bare_group_by(municipality_id: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[500_000, 5_000_000])
-    sizes = sorted(parser.parse_args().sizes)
-    fresh_database()
+    parser.add_argument(
+        "--keep", action="store_true", help="reuse the database and the incidents already in it"
+    )
+    options = parser.parse_args()
+    sizes = sorted(options.sizes)
+    if not options.keep:
+        fresh_database()
     vastervik = municipality_for("0883")
     incidents = Incident.objects.filter(municipality=vastervik)
     monday = week_monday(YEAR, WEEK)
@@ -142,10 +153,10 @@ def main() -> None:
     print(f"database: PostgreSQL; municipality: Västervik; week {WEEK} {YEAR}")
     print("| incidents | COPY | weekly_picture() | bare GROUP BY | lagesbild() for the week |")
     print("| ---: | ---: | ---: | ---: | ---: |")
-    have = 0
+    have = Incident.objects.count()
     for size in sizes:
-        copy_seconds = copy_incidents(have, size - have)
-        have = size
+        copy_seconds = copy_incidents(have, size - have) if size > have else 0.0
+        have = max(have, size)
         picture = median_ms(lambda: weekly_picture(incidents, YEAR, WEEK))
         floor = median_ms(lambda: bare_group_by(vastervik.pk))
         whole = median_ms(lambda: lagesbild(vastervik, monday, sunday, incidents=incidents), 3)

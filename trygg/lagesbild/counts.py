@@ -98,12 +98,40 @@ def binomial_test(k: int, n: int, p: float) -> float:
     if n == 0 or k == p * n:
         return 1.0
     threshold = _log_binomial_pmf(k, n, p) + math.log(_RELATIVE_ERROR)
-    total = 0.0
-    for i in range(n + 1):
-        log_pmf = _log_binomial_pmf(i, n, p)
-        if log_pmf <= threshold:
-            total += math.exp(log_pmf)
+
+    def unlikely(i: int) -> bool:
+        return _log_binomial_pmf(i, n, p) <= threshold
+
+    # The distribution rises to its mode and falls after, so the outcomes no
+    # more likely than k are two tails, [0, a] and [b, n]. Find their inner ends
+    # by bisection, then add each tail outward until its terms stop mattering:
+    # a few hundred terms rather than n + 1 for n in the tens of thousands.
+    mode = min(n, math.floor((n + 1) * p))
+    low, high = -1, mode  # the last unlikely outcome at or below the mode
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if unlikely(middle) else (low, middle - 1)
+    a = low
+    low, high = max(mode, a + 1), n + 1  # the first unlikely outcome above a, past the mode
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if unlikely(middle) else (middle + 1, high)
+    b = low
+    total = _tail(a, -1, n, p) + _tail(b, +1, n, p)
     return min(1.0, total)
+
+
+def _tail(start: int, step: int, n: int, p: float) -> float:
+    """The probability of outcomes from `start` outward, which only get less likely."""
+    total = 0.0
+    i = start
+    while 0 <= i <= n:
+        term = math.exp(_log_binomial_pmf(i, n, p))
+        total += term
+        if term <= total * 1e-18:
+            break
+        i += step
+    return total
 
 
 def compare(count: int, baseline_total: int, baseline_weeks: int) -> dict:

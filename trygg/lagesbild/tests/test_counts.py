@@ -233,3 +233,16 @@ def test_seasonal_skips_years_without_week_53(town):
     result = seasonal(Incident.objects.all(), 2026, 53, years_back=7)
     assert result["years"] == [2020]
     assert result["total"]["count"] == 0
+
+
+@pytest.mark.parametrize("n", [2, 3, 10, 99, 1_000, 31_000, 50_001])
+@pytest.mark.parametrize("p", [0.2, 0.5, 1 / 3])
+def test_the_bisected_binomial_test_agrees_with_scipy_everywhere_in_the_range(n, p):
+    from scipy.stats import binomtest
+
+    mean = n * p
+    for k in sorted(
+        {0, 1, n // 7, int(mean) - 1, int(mean), int(mean) + 1, n - 1, n} & set(range(n + 1))
+    ):
+        expected = binomtest(k, n, p).pvalue
+        assert binomial_test(k, n, p) == pytest.approx(expected, rel=1e-9, abs=1e-300), (k, n, p)
