@@ -495,6 +495,40 @@ class Table:
             workbook.close()
 
 
+class TableImporter(Importer):
+    """An importer of a table (CSV or XLSX): one record per row, columns found from the header.
+
+    Subclasses set `self.table` and say in `find_columns` which column holds what;
+    it runs once, when the header has been read.
+    """
+
+    table: Table
+
+    def original_columns(self) -> list[str]:
+        return list(self.table.header)
+
+    def find_columns(self) -> None:
+        raise NotImplementedError
+
+    def records(self) -> Iterator[Record]:
+        found = False
+        try:
+            for line, values in self.table.rows():
+                if not found:
+                    self.find_columns()
+                    found = True
+                header = self.table.header
+                fields = {
+                    header[i] if i < len(header) else f"kolumn {i + 1}": value
+                    for i, value in enumerate(values)
+                }
+                yield Record(line, fields, values)
+        except OSError as error:
+            raise self.fail(f"kan inte läsas ({error.strerror})") from None
+        except ValueError as error:
+            raise self.fail(str(error)) from None
+
+
 def header_key(name: str) -> str:
     """A column name compared loosely: "Brottsdatum från" == "BROTTSDATUM_FRAN"."""
     name = name.casefold().translate(str.maketrans("åäöé", "aaoe"))

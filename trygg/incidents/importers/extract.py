@@ -21,16 +21,15 @@ Police reports are never public at point level: visibility is shared.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ..models import Incident, Source
 from .base import (
-    Importer,
     Record,
     RowError,
     SwerefConverter,
     Table,
+    TableImporter,
     header_key,
     parse_clock,
     parse_local_datetime,
@@ -90,7 +89,7 @@ LABELS = {
 }
 
 
-class PoliceExtractImporter(Importer):
+class PoliceExtractImporter(TableImporter):
     """police-extract: crime reports with codes and SWEREF 99 TM coordinates."""
 
     kind = "police-extract"
@@ -104,26 +103,7 @@ class PoliceExtractImporter(Importer):
         self.columns: dict[str, int] = {}
         self.converter: SwerefConverter | None = None
 
-    def original_columns(self) -> list[str]:
-        return list(self.table.header)
-
-    def records(self) -> Iterator[Record]:
-        try:
-            for line, values in self.table.rows():
-                if not self.columns:
-                    self._find_columns()
-                header = self.table.header
-                fields = {
-                    header[i] if i < len(header) else f"kolumn {i + 1}": value
-                    for i, value in enumerate(values)
-                }
-                yield Record(line, fields, values)
-        except OSError as error:
-            raise self.fail(f"kan inte läsas ({error.strerror})") from None
-        except ValueError as error:
-            raise self.fail(str(error)) from None
-
-    def _find_columns(self) -> None:
+    def find_columns(self) -> None:
         for index, name in enumerate(self.table.header):
             key = header_key(name)
             for role, names in COLUMNS.items():

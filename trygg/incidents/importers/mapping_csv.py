@@ -34,7 +34,6 @@ prefix in the id column if they might).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,11 +42,11 @@ from ..models import Category, Incident, Source
 from .base import (
     ImportAborted,
     ImportContext,
-    Importer,
     Record,
     RowError,
     SwerefConverter,
     Table,
+    TableImporter,
     parse_clock,
     parse_local_datetime,
     parse_number,
@@ -151,7 +150,7 @@ def load_mapping(mapping: str | Path | dict) -> Mapping:
     )
 
 
-class MappingCsvImporter(Importer):
+class MappingCsvImporter(TableImporter):
     """csv: a table whose meaning a Mapping describes."""
 
     kind = "csv"
@@ -167,26 +166,7 @@ class MappingCsvImporter(Importer):
         self.index: dict[str, int] = {}
         self.converter: SwerefConverter | None = None
 
-    def original_columns(self) -> list[str]:
-        return list(self.table.header)
-
-    def records(self) -> Iterator[Record]:
-        try:
-            for line, values in self.table.rows():
-                if not self.index:
-                    self._find_columns()
-                header = self.table.header
-                fields = {
-                    header[i] if i < len(header) else f"kolumn {i + 1}": value
-                    for i, value in enumerate(values)
-                }
-                yield Record(line, fields, values)
-        except OSError as error:
-            raise self.fail(f"kan inte läsas ({error.strerror})") from None
-        except ValueError as error:
-            raise self.fail(str(error)) from None
-
-    def _find_columns(self) -> None:
+    def find_columns(self) -> None:
         by_name = {name.strip().casefold(): i for i, name in enumerate(self.table.header)}
         missing = []
         for key, column in self.mapping.columns.items():
