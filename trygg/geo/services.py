@@ -1,5 +1,7 @@
 """Placing points in areas."""
 
+from django.conf import settings
+from django.db.models import QuerySet
 from shapely import STRtree
 from shapely.geometry import Point
 
@@ -43,3 +45,20 @@ def area_for_point(
     if municipality is not None:
         areas = areas.filter(municipality=municipality)
     return AreaLocator(areas).locate(latitude, longitude)
+
+
+def base_map(areas: QuerySet[Area]) -> dict:
+    """What every map page starts from: the areas as GeoJSON and the tile server.
+
+    The areas are drawn whether or not a tile server is configured, so a map
+    still says where things are on a closed network.
+    """
+    features = [
+        {"type": "Feature", "properties": {"name": area.name}, "geometry": area.geometry}
+        for area in areas.filter(geometry__isnull=False)
+    ]
+    return {
+        "areas": {"type": "FeatureCollection", "features": features},
+        "tiles": settings.TRYGG_TILE_URL,
+        "attribution": settings.TRYGG_TILE_ATTRIBUTION,
+    }

@@ -1,6 +1,5 @@
 """Reporting incidents from the field, and the list of what has been reported."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from trygg.geo.models import Area, Place
-from trygg.geo.services import AreaLocator
+from trygg.geo.services import AreaLocator, base_map
 from trygg.organisations.access import EDIT_ROLES, LOG_ROLES, organisation_ids
 from trygg.organisations.models import Organisation
 
@@ -85,21 +84,12 @@ def report_incident(request: HttpRequest) -> HttpResponse:
 def report_map(organisations: list[Organisation]) -> dict:
     """The areas and named places of the reporter's municipalities, for tapping a place."""
     municipalities = {m.id for org in organisations for m in org.municipalities.all()}
-    areas = Area.objects.filter(municipality_id__in=municipalities, geometry__isnull=False)
     places = Place.objects.filter(municipality_id__in=municipalities)
     return {
-        "areas": {
-            "type": "FeatureCollection",
-            "features": [
-                {"type": "Feature", "properties": {"name": a.name}, "geometry": a.geometry}
-                for a in areas
-            ],
-        },
+        **base_map(Area.objects.filter(municipality_id__in=municipalities)),
         "places": [
             {"id": p.id, "name": p.name, "lat": p.latitude, "lon": p.longitude} for p in places
         ],
-        "tiles": settings.TRYGG_TILE_URL,
-        "attribution": settings.TRYGG_TILE_ATTRIBUTION,
     }
 
 

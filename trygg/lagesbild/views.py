@@ -4,7 +4,6 @@ import csv
 from datetime import timedelta
 
 import h3
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from trygg.geo.models import Area, Municipality
+from trygg.geo.services import base_map
 from trygg.incidents.access import READ_ALL_ROLES, visible_incidents
 from trygg.incidents.models import Category
 from trygg.organisations.access import organisation_ids
@@ -58,10 +58,6 @@ def _week(request: HttpRequest) -> tuple[int, int]:
 
 def map_data(municipality: Municipality, hotspots: list[dict]) -> dict:
     """Areas and hotspot cells as GeoJSON, for a map that works without tiles."""
-    areas = [
-        {"type": "Feature", "properties": {"name": area.name}, "geometry": area.geometry}
-        for area in Area.objects.filter(municipality=municipality, geometry__isnull=False)
-    ]
     cells = [
         {
             "type": "Feature",
@@ -74,10 +70,8 @@ def map_data(municipality: Municipality, hotspots: list[dict]) -> dict:
         for spot in hotspots
     ]
     return {
-        "areas": {"type": "FeatureCollection", "features": areas},
+        **base_map(Area.objects.filter(municipality=municipality)),
         "hotspots": {"type": "FeatureCollection", "features": cells},
-        "tiles": settings.TRYGG_TILE_URL,
-        "attribution": settings.TRYGG_TILE_ATTRIBUTION,
     }
 
 
