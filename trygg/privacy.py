@@ -15,6 +15,11 @@ MASK = "[personnummer borttaget]"
 _CANDIDATE = re.compile(r"(?<![\d-])(?:\d{2})?\d{6}\s?[-+]?\s?\d{4}(?![\d-])")
 
 
+# Every identity number has six digits in a row; most texts have none, and
+# looking for them is much cheaper than trying _CANDIDATE at every position.
+_SIX_DIGITS = re.compile(r"\d{6}")
+
+
 def _looks_like_identity_number(candidate: str) -> bool:
     compact = re.sub(r"\s", "", candidate)
     if personnummer.valid(compact):
@@ -26,6 +31,8 @@ def _looks_like_identity_number(candidate: str) -> bool:
 
 def mask_identity_numbers(text: str) -> str:
     """Replace every personal identity number (or coordination number) in text."""
+    if not _SIX_DIGITS.search(text):
+        return text
     return _CANDIDATE.sub(
         lambda match: MASK if _looks_like_identity_number(match.group()) else match.group(), text
     )

@@ -96,6 +96,18 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves the web process and the import worker at
+    # once: WAL lets pages be read while an import writes, IMMEDIATE makes a
+    # writer wait for the lock rather than fail halfway, and a 64 MB page
+    # cache keeps an import's indexes in memory (bench/RESULTS.md).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536"
+        ),
+        "transaction_mode": "IMMEDIATE",
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The lägesbild's covering index uses PostgreSQL's INCLUDE; SQLite builds it

@@ -19,7 +19,7 @@ class AreaLocator:
     def __init__(self, areas=None) -> None:
         if areas is None:
             areas = Area.objects.all()
-        self.areas = list(areas.filter(geometry__isnull=False))
+        self.areas = list(areas.filter(geometry__isnull=False).select_related("municipality"))
         self.shapes = [parse_polygon(area.geometry) for area in self.areas]
         self.tree = STRtree(self.shapes)
 

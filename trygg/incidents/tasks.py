@@ -9,8 +9,6 @@ from django_tasks import task
 from .importers import ImportAborted, import_file
 from .models import ImportJob
 
-PROGRESS_EVERY = 1000
-
 
 def progress_path(job: ImportJob) -> Path:
     """Where a running import writes how far it has come.
@@ -34,13 +32,9 @@ def run_import_job(job_id: int) -> str:
     job.status = ImportJob.Status.RUNNING
     job.save(update_fields=["status"])
     marker = progress_path(job)
-    seen = 0
 
-    def progress(rows: int) -> None:
-        nonlocal seen
-        seen += rows
-        if seen % PROGRESS_EVERY == 0:
-            marker.write_text(str(seen))
+    def progress(done: int) -> None:
+        marker.write_text(str(done))
 
     rejects = Path(job.file.path).with_suffix(".rejects.csv")
     try:

@@ -47,10 +47,38 @@ def lagesbild(
 ) -> dict:
     """The situation picture: totals, breakdowns, hotspots and the weekday × hour matrix."""
     municipality = find_municipality(municipality)
-    start, end = period_bounds(start_date, end_date)
     base = incidents if incidents is not None else Incident.objects.all()
-    base = base.filter(municipality=municipality)
-    in_period = counted(base).filter(occurred_from__gte=start, occurred_from__lt=end)
+    summary = period_summary(base.filter(municipality=municipality), start_date, end_date)
+    return {
+        "municipality": municipality.name,
+        "from": start_date.isoformat(),
+        "to": end_date.isoformat(),
+        "total": summary["total"],
+        "by_category": summary["by_category"],
+        "by_area": summary["by_area"],
+        "by_week": summary["by_week"],
+        **patterns(municipality, start_date, end_date, base, resolution, k, z),
+    }
+
+
+def patterns(
+    municipality: Municipality,
+    start_date: date,
+    end_date: date,
+    incidents: QuerySet[Incident],
+    resolution: int = DEFAULT_RESOLUTION,
+    k: int = 1,
+    z: float = DEFAULT_THRESHOLD,
+) -> dict:
+    """Where and when, without the counts: hotspots and the weekday × hour matrix.
+
+    The week page shows its counts from weekly_picture (with the comparisons),
+    so it asks for this part alone.
+    """
+    start, end = period_bounds(start_date, end_date)
+    in_period = counted(incidents.filter(municipality=municipality)).filter(
+        occurred_from__gte=start, occurred_from__lt=end
+    )
     points = list(
         in_period.filter(
             precision=Incident.Precision.POINT,
@@ -60,16 +88,8 @@ def lagesbild(
         .order_by()
         .values_list("latitude", "longitude")
     )
-    summary = period_summary(base, start_date, end_date)
     matrix = incident_weekday_hour(in_period)
     return {
-        "municipality": municipality.name,
-        "from": start_date.isoformat(),
-        "to": end_date.isoformat(),
-        "total": summary["total"],
-        "by_category": summary["by_category"],
-        "by_area": summary["by_area"],
-        "by_week": summary["by_week"],
         "hotspots": hotspots(points, resolution=resolution, k=k, z=z),
         "hotspot_basis": {"incidents": len(points), "resolution": resolution, "k": k, "z": z},
         "weekday_hour": [[round(value, 6) for value in row] for row in matrix],

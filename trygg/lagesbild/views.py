@@ -19,7 +19,7 @@ from trygg.organisations.models import Organisation
 
 from .counts import seasonal, weekly_picture
 from .management.commands.lagesbild import write_csv
-from .report import lagesbild
+from .report import lagesbild, patterns
 from .svgmap import map_svg
 from .weeks import shift_week, week_monday, week_of, weeks_in_year
 
@@ -75,7 +75,14 @@ def map_data(municipality: Municipality, hotspots: list[dict]) -> dict:
     }
 
 
-def _pictures(request: HttpRequest, scb_code: str) -> tuple[Municipality, int, int, dict, dict]:
+def _pictures(
+    request: HttpRequest, scb_code: str, whole: bool = True
+) -> tuple[Municipality, int, int, dict, dict]:
+    """The week's counts with their comparisons, and the lägesbild of the week.
+
+    whole=False leaves the lägesbild's own counts out (hotspots and weekday ×
+    hour only): the page shows the counts of the weekly picture instead.
+    """
     municipality = _municipality(request, scb_code)
     year, week = _week(request)
     monday = week_monday(year, week)
@@ -84,7 +91,10 @@ def _pictures(request: HttpRequest, scb_code: str) -> tuple[Municipality, int, i
     week_picture = with_seasons(
         weekly_picture(incidents, year, week), seasonal(incidents, year, week)
     )
-    period = lagesbild(municipality, monday, sunday, incidents=incidents)
+    if whole:
+        period = lagesbild(municipality, monday, sunday, incidents=incidents)
+    else:
+        period = patterns(municipality, monday, sunday, incidents)
     return municipality, year, week, week_picture, period
 
 
@@ -107,7 +117,7 @@ def with_category_names(picture: dict) -> dict:
 
 def _page_context(request: HttpRequest, scb_code: str) -> dict:
     """Everything the week page and its PDF show."""
-    municipality, year, week, picture, period = _pictures(request, scb_code)
+    municipality, year, week, picture, period = _pictures(request, scb_code, whole=False)
     monday = week_monday(year, week)
     return {
         "municipality": municipality,

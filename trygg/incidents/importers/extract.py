@@ -26,6 +26,7 @@ from typing import Any
 from ..models import Incident, Source
 from .base import (
     Record,
+    Row,
     RowError,
     SwerefConverter,
     Table,
@@ -128,7 +129,7 @@ class PoliceExtractImporter(TableImporter):
     def _name(self, role: str) -> str:
         return self.table.header[self.columns[role]]
 
-    def parse(self, record: Record) -> Incident:
+    def parse(self, record: Record) -> Row:
         report = self._value(record, "report")
         report = "" if report is None else str(report).strip()
         if not report:
@@ -180,23 +181,23 @@ class PoliceExtractImporter(TableImporter):
         place = self._value(record, "place")
         clean = self.context.clean_text
         title = f"Brottskod {code}" + (f", {place}" if place else "")
-        return Incident(
-            source=self.source,
-            external_id=report,
-            source_type=code[:150],
-            category_id=self.context.category(code),
-            occurred_from=occurred_from,
-            occurred_to=occurred_to,
-            municipality=municipality,
-            area=area,
-            latitude=latitude,
-            longitude=longitude,
-            precision=precision,
-            title=clean(title, 250),
-            text=clean(self._value(record, "text")),
-            organisation=self.context.organisation,
-            visibility=self.visibility,
-        )
+        return {
+            "source": self.source,
+            "external_id": report,
+            "source_type": code[:150],
+            "category_id": self.context.category(code),
+            "occurred_from": occurred_from,
+            "occurred_to": occurred_to,
+            "municipality_id": municipality.pk if municipality is not None else None,
+            "area_id": area.pk if area is not None else None,
+            "latitude": latitude,
+            "longitude": longitude,
+            "precision": precision,
+            "title": clean(title, 250),
+            "text": clean(self._value(record, "text")),
+            "organisation_id": self.context.organisation_id,
+            "visibility": self.visibility,
+        }
 
     def _name_or(self, role: str) -> str:
         return self._name(role) if role in self.columns else role

@@ -43,6 +43,7 @@ from .base import (
     ImportAborted,
     ImportContext,
     Record,
+    Row,
     RowError,
     SwerefConverter,
     Table,
@@ -190,7 +191,7 @@ class MappingCsvImporter(TableImporter):
     def _field(self, key: str) -> str:
         return self.mapping.columns.get(key, key)
 
-    def parse(self, record: Record) -> Incident:
+    def parse(self, record: Record) -> Row:
         external_id = self._value(record, "id")
         if isinstance(external_id, float) and external_id.is_integer():
             external_id = int(external_id)
@@ -252,20 +253,20 @@ class MappingCsvImporter(TableImporter):
         place = self._value(record, "place")
         title = self._value(record, "title") or ", ".join(str(p) for p in (kind, place) if p)
         clean = self.context.clean_text
-        return Incident(
-            source=self.source,
-            external_id=external_id,
-            source_type=clean(kind, 150),
-            category_id=category_id,
-            occurred_from=occurred_from,
-            occurred_to=occurred_to,
-            municipality=municipality,
-            area=area,
-            latitude=latitude,
-            longitude=longitude,
-            precision=precision,
-            title=clean(title, 250),
-            text=clean(self._value(record, "text")),
-            organisation=self.context.organisation,
-            visibility=self.visibility,
-        )
+        return {
+            "source": self.source,
+            "external_id": external_id,
+            "source_type": clean(kind, 150),
+            "category_id": category_id,
+            "occurred_from": occurred_from,
+            "occurred_to": occurred_to,
+            "municipality_id": municipality.pk if municipality is not None else None,
+            "area_id": area.pk if area is not None else None,
+            "latitude": latitude,
+            "longitude": longitude,
+            "precision": precision,
+            "title": clean(title, 250),
+            "text": clean(self._value(record, "text")),
+            "organisation_id": self.context.organisation_id,
+            "visibility": self.visibility,
+        }

@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from typing import Any
 
 from trygg.geo.municipalities import is_county
 
 from ..models import Incident, Source
-from .base import STOCKHOLM, Importer, Record, RowError, iter_json_array
+from .base import STOCKHOLM, Importer, Record, Row, RowError, iter_json_array
 
 MONTHS = {
     name: number
@@ -76,6 +76,9 @@ def parse_published(value: Any) -> datetime:
     """The publishing time ("2026-01-03 6:28:39 +01:00"); no offset means Stockholm time."""
     if value is None or value == "":
         raise RowError("datetime", "saknas")
+    fast = _published_iso(value)
+    if fast is not None:
+        return fast
     match = _PUBLISHED.match(value) if isinstance(value, str) else None
     if match is None:
         raise RowError("datetime", f"{_quote(value)} är inget giltigt datum")
@@ -101,6 +104,26 @@ def parse_published(value: Any) -> datetime:
         raise RowError("datetime", f"{_quote(value)} är inget giltigt datum") from None
 
 
+def _published_iso(value: Any) -> datetime | None:
+    """The usual shape, "2026-01-03 6:28:39 +01:00", through datetime.fromisoformat.
+
+    Ten times faster than the regular expression; anything else (no offset,
+    "Z", odd spacing) returns None and takes the careful way.
+    """
+    if not isinstance(value, str):
+        return None
+    parts = value.split(" ")
+    if len(parts) != 3 or len(parts[2]) != 6 or parts[2][0] not in "+-":
+        return None
+    day, clock, offset = parts
+    if len(clock) == 7:
+        clock = "0" + clock
+    try:
+        return datetime.fromisoformat(f"{day}T{clock}{offset}")
+    except ValueError:
+        return None
+
+
 def occurrence_window(name: str, published: datetime) -> tuple[datetime, datetime]:
     """When it happened, from the event's name and the publishing time.
 
@@ -121,20 +144,19 @@ def occurrence_window(name: str, published: datetime) -> tuple[datetime, datetim
                 "name", f"{_quote(name)}: {hour}.{minute:02d} är inget giltigt klockslag"
             )
         clock = time(hour, minute)
+    # The latest such date not after publishing: this year's, or else an earlier
+    # year's (nine years back always reaches a leap year for "29 februari").
     latest = published + TOLERANCE
-    year = published.astimezone(STOCKHOLM).year
-    # Nine years back always reaches a leap year for "29 februari".
-    for candidate in range(year + 1, year - 9, -1):
+    year = published.astimezone(STOCKHOLM).year + 1
+    for candidate in range(year, year - 10, -1):
         try:
-            day_date = date(candidate, month, day)
+            start = datetime(candidate, month, day, clock.hour, clock.minute, tzinfo=STOCKHOLM)
         except ValueError:
             continue
-        start = datetime.combine(day_date, clock, tzinfo=STOCKHOLM)
         if start <= latest:
             if has_time:
                 return start, start
-            end = datetime.combine(day_date, time(23, 59, 59), tzinfo=STOCKHOLM)
-            return start, end
+            return start, start.replace(hour=23, minute=59, second=59)
     raise RowError("name", f"{_quote(name)}: {day} {match['month']} är inget giltigt datum")
 
 
@@ -144,6 +166,8 @@ def _quote(value: Any) -> str:
 
 def _text(obj: dict, key: str) -> str:
     value = obj.get(key)
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if not isinstance(value, str | int | float) or isinstance(value, bool):
@@ -160,6 +184,11 @@ class PolisenEventsImporter(Importer):
     visibility = Incident.Visibility.PUBLIC
     COLUMNS = ["id", "datetime", "name", "summary", "url", "type", "location.name", "location.gps"]
 
+    def __init__(self, path, context) -> None:
+        super().__init__(path, context)
+        self._types: dict[str, tuple[str, int | None, bool]] = {}
+        self._places: dict[tuple[str, str], int | None] = {}
+
     def original_columns(self) -> list[str]:
         return list(self.COLUMNS)
 
@@ -171,11 +200,14 @@ class PolisenEventsImporter(Importer):
         with file:
             try:
                 for number, value in iter_json_array(file):
-                    yield Record(number, _flatten(value), value)
+                    yield Record(number, value)
             except ValueError as error:  # also UnicodeDecodeError
                 raise self.fail(str(error)) from None
 
-    def parse(self, record: Record) -> Incident:
+    def original_fields(self, record: Record) -> dict[str, Any]:
+        return _flatten(record.data)
+
+    def parse(self, record: Record) -> Row:
         obj = record.data
         if not isinstance(obj, dict):
             raise RowError("post", "är inget JSON-objekt")
@@ -196,7 +228,8 @@ class PolisenEventsImporter(Importer):
         if not isinstance(location, dict):
             raise RowError("location", "ska vara ett objekt med name och gps")
         location_name = _text(location, "name")
-        municipality = self._municipality(location_name, name)
+        last = name.rsplit(",", 1)[-1].strip() if name.count(",") >= 2 else ""
+        municipality = self._municipality(location_name, last)
 
         url = _text(obj, "url")
         if url.startswith("/"):
@@ -204,35 +237,53 @@ class PolisenEventsImporter(Importer):
         if len(url) > URL_MAX or not url.startswith(("http://", "https://")):
             url = ""  # a link that does not fit is better left out than cut
 
+        kind = self._type(event_type)
         clean = self.context.clean_text
-        return Incident(
-            source=self.source,
-            external_id=external_id,
-            source_type=clean(event_type, 150),
-            category_id=self.context.category(event_type),
-            is_summary=event_type.casefold().startswith("sammanfattning"),
-            occurred_from=occurred_from,
-            occurred_to=occurred_to,
-            published_at=published,
-            municipality=municipality,
-            precision=Incident.Precision.MUNICIPALITY,
-            title=clean(name, 250),
-            text=clean(_text(obj, "summary")),
-            url=url,
-            organisation=self.context.organisation,
-            visibility=self.visibility,
-        )
+        return {
+            "source": self.source,
+            "external_id": external_id,
+            "source_type": kind[0],
+            "category_id": kind[1],
+            "is_summary": kind[2],
+            "occurred_from": occurred_from,
+            "occurred_to": occurred_to,
+            "published_at": published,
+            "municipality_id": municipality,
+            "precision": Incident.Precision.MUNICIPALITY,
+            "title": clean(name, 250),
+            "text": clean(_text(obj, "summary")),
+            "url": url,
+            "organisation_id": self.context.organisation_id,
+            "visibility": self.visibility,
+        }
 
-    def _municipality(self, location_name: str, name: str):
-        """The municipality named by location, or for a county by the end of name."""
-        parts = [part.strip() for part in name.split(",")]
-        last = parts[-1] if len(parts) >= 3 else ""
+    def _type(self, event_type: str) -> tuple[str, int | None, bool]:
+        """(type as stored, category id, is summary); a file has a handful of types."""
+        known = self._types.get(event_type)
+        if known is None:
+            known = self._types[event_type] = (
+                self.context.clean_text(event_type, 150),
+                self.context.category(event_type),
+                event_type.casefold().startswith("sammanfattning"),
+            )
+        return known
+
+    def _municipality(self, location_name: str, last: str) -> int | None:
+        """The municipality's id; a file names a few hundred places over and over."""
+        key = (location_name, last)
+        if key not in self._places:
+            self._places[key] = self._find_municipality(location_name, last)
+        return self._places[key]
+
+    def _find_municipality(self, location_name: str, last: str) -> int | None:
+        """The municipality named by location, or for a county by the last part of name."""
         if location_name and not is_county(location_name):
             found = self.context.municipality(location_name)
             if found is not None:
-                return found
+                return found.pk
         if last and not is_county(last):
-            return self.context.municipality(last)
+            found = self.context.municipality(last)
+            return found.pk if found is not None else None
         return None
 
 

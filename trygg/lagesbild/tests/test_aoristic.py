@@ -1,8 +1,9 @@
+import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from trygg.lagesbild.aoristic import touched_hours, weekday_hour
+from trygg.lagesbild.aoristic import weekday_hour
 from trygg.lagesbild.weeks import STOCKHOLM
 
 MONDAY, TUESDAY, SATURDAY, SUNDAY = 0, 1, 5, 6
@@ -54,11 +55,50 @@ def test_dst_hours_are_real_hours():
     # 26 October 2025: 02:00–03:00 happens twice; a 01:00–04:00 window is four real hours.
     start = datetime(2025, 10, 26, 1, 0, tzinfo=STOCKHOLM)
     end = datetime(2025, 10, 26, 4, 0, tzinfo=STOCKHOLM)
-    assert touched_hours(start, end) == [(SUNDAY, 1), (SUNDAY, 2), (SUNDAY, 2), (SUNDAY, 3)]
+    assert cells(weekday_hour([(start, end)])) == {
+        (SUNDAY, 1): 0.25,
+        (SUNDAY, 2): 0.5,
+        (SUNDAY, 3): 0.25,
+    }
     # 30 March 2025: there is no 02:00; 01:00–04:00 is two real hours.
     start = datetime(2025, 3, 30, 1, 0, tzinfo=STOCKHOLM)
     end = datetime(2025, 3, 30, 4, 0, tzinfo=STOCKHOLM)
-    assert touched_hours(start, end) == [(SUNDAY, 1), (SUNDAY, 3)]
+    assert cells(weekday_hour([(start, end)])) == {(SUNDAY, 1): 0.5, (SUNDAY, 3): 0.5}
+
+
+def test_a_window_ending_before_it_starts_is_refused():
+    at = datetime(2025, 3, 3, 14, 37, tzinfo=STOCKHOLM)
+    with pytest.raises(ValueError):
+        weekday_hour([(at, at - timedelta(minutes=1))])
+
+
+def touched_hours_one_by_one(start, end):
+    """The rule in the module docstring, hour by hour: the oracle for the vectorised code."""
+    hour = start.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    touched = []
+    while True:
+        local = hour.astimezone(STOCKHOLM)
+        touched.append((local.weekday(), local.hour))
+        hour += timedelta(hours=1)
+        if hour >= end:
+            return touched
+
+
+def test_the_matrix_agrees_with_the_rule_hour_by_hour():
+    rng = random.Random(7)
+    windows = []
+    for _ in range(2000):
+        start = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(seconds=rng.randrange(366 * 86400))
+        length = rng.choice([0, 0, 60, 3600, 7200, rng.randrange(7 * 86400)])
+        windows.append((start.astimezone(STOCKHOLM), start + timedelta(seconds=length)))
+    expected = [[0.0] * 24 for _ in range(7)]
+    for start, end in windows:
+        touched = touched_hours_one_by_one(start, end)
+        for day, hour in touched:
+            expected[day][hour] += 1 / len(touched)
+    matrix = weekday_hour(windows)
+    for day in range(7):
+        assert matrix[day] == pytest.approx(expected[day], rel=1e-12, abs=1e-12)
 
 
 def test_totals_equal_the_number_of_incidents():

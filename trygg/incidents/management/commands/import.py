@@ -57,7 +57,7 @@ class Command(BaseCommand):
                     mapping=options["mapping"],
                     skip_invalid=options["skip_invalid"],
                     rejects_path=options["rejects"],
-                    progress=bar.update,
+                    progress=lambda done: bar.update(done - bar.n),
                     organisation=organisation,
                 )
             except ImportAborted as error:
