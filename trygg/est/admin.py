@@ -4,12 +4,24 @@ from trygg.organisations.admin import OwnedAdmin
 
 from .models import Action, Meeting
 
+# How an action was followed up decides what counts toward promises, so it is changed
+# only through the meeting page (services.follow_up / correct_follow_up), never here.
+FOLLOW_UP_FIELDS = [
+    "status",
+    "follow_up_note",
+    "followed_up_at",
+    "corrected_from",
+    "corrected_by",
+    "corrected_at",
+]
+
 
 class ActionInline(admin.TabularInline):
     model = Action
     fk_name = "meeting"
     extra = 0
     fields = ["what", "responsible", "due", "kind", "status", "follow_up_note"]
+    readonly_fields = ["status", "follow_up_note"]
 
 
 @admin.register(Meeting)
@@ -26,3 +38,4 @@ class ActionAdmin(OwnedAdmin):
     list_display = ["what", "responsible", "due", "status", "meeting"]
     list_filter = ["status", "meeting__forum"]
     filter_horizontal = ["commitments"]
+    readonly_fields = FOLLOW_UP_FIELDS

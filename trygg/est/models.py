@@ -9,6 +9,7 @@ it is followed up as done, so it is counted like any other work.
 
 from datetime import date
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +101,25 @@ class Action(models.Model):
     activity = models.OneToOneField(
         Activity, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
+    # A follow-up corrected afterwards keeps who corrected it, when, and what it said before,
+    # so the meeting's record shows that it was changed.
+    corrected_from = models.CharField(
+        _("status before correction"),
+        max_length=10,
+        choices=Status.choices,
+        blank=True,
+        editable=False,
+    )
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("corrected by"),
+    )
+    corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["due", "pk"]

@@ -5,4 +5,5 @@ from . import views
 urlpatterns = [
     path("est/<slug:slug>/", views.meetings, name="est-meetings"),
     path("est/<slug:slug>/<int:year>/v<int:week>/", views.meeting_page, name="est-meeting"),
+    path("est/<slug:slug>/<int:year>/v<int:week>/ratta/", views.correct, name="est-correct"),
 ]

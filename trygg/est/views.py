@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from trygg.agreements.models import Forum
 from trygg.geo.models import Municipality
@@ -16,11 +17,11 @@ from trygg.incidents.access import visible_incidents
 from trygg.lagesbild.counts import weekly_picture
 from trygg.lagesbild.views import with_category_names
 from trygg.lagesbild.weeks import week_of
-from trygg.organisations.access import LOG_ROLES, organisation_ids, visible
+from trygg.organisations.access import LOG_ROLES, can_edit, organisation_ids, visible
 
 from .forms import ActionForm, FollowUpForm
 from .models import Action, Meeting
-from .services import actions_to_follow_up, follow_up
+from .services import actions_to_follow_up, correct_follow_up, follow_up
 
 
 def _forum(request: HttpRequest, slug: str) -> tuple[Forum, bool]:
@@ -28,6 +29,11 @@ def _forum(request: HttpRequest, slug: str) -> tuple[Forum, bool]:
     forum = get_object_or_404(visible(Forum.objects.all(), request.user, "members"), slug=slug)
     members = set(forum.members.values_list("id", flat=True))
     return forum, bool(organisation_ids(request.user, LOG_ROLES) & members)
+
+
+def _may_correct(request: HttpRequest, forum: Forum) -> bool:
+    """Correcting a recorded follow-up rewrites the record and what counts: editors only."""
+    return can_edit(request.user, set(forum.members.values_list("id", flat=True)))
 
 
 @login_required
@@ -76,7 +82,11 @@ def meeting_page(request: HttpRequest, slug: str, year: int, week: int) -> HttpR
             if follow.is_valid():
                 action = get_object_or_404(to_follow_up, pk=follow.cleaned_data["action"])
                 follow_up(
-                    action, follow.cleaned_data["status"], follow.cleaned_data["note"], meeting
+                    action,
+                    follow.cleaned_data["status"],
+                    follow.cleaned_data["note"],
+                    meeting,
+                    by=request.user,
                 )
                 messages.success(request, _("Followed up: %(action)s") % {"action": action})
                 return redirect(meeting)
@@ -106,10 +116,47 @@ def meeting_page(request: HttpRequest, slug: str, year: int, week: int) -> HttpR
             ),
             "to_follow_up": [(a, FollowUpForm(initial={"action": a.pk})) for a in to_follow_up],
             "decided": meeting.actions.select_related("responsible", "area", "place"),
-            "followed_up_here": Action.objects.filter(followed_up_at=meeting).exclude(
-                meeting=meeting
-            ),
+            "followed_up_here": [
+                (a, _correction_form(a))
+                for a in Action.objects.filter(followed_up_at=meeting)
+                .exclude(meeting=meeting)
+                .select_related("corrected_by")
+            ],
             "form": form,
             "can_record": can_record,
+            "can_correct": _may_correct(request, forum),
         },
     )
+
+
+def _correction_form(action: Action) -> FollowUpForm:
+    """The follow-up form filled in as recorded, with ids of its own on a page of many."""
+    return FollowUpForm(
+        initial={"action": action.pk, "status": action.status, "note": action.follow_up_note},
+        auto_id=f"correct-{action.pk}-%s",
+    )
+
+
+@login_required
+@require_POST
+def correct(request: HttpRequest, slug: str, year: int, week: int) -> HttpResponse:
+    """Correct a follow-up recorded at this meeting, e.g. an action wrongly marked done."""
+    forum, _can_record = _forum(request, slug)
+    if not _may_correct(request, forum):
+        raise PermissionDenied(_("Only coordinators and administrators can correct a follow-up."))
+    meeting = get_object_or_404(Meeting, forum=forum, year=year, week=week)
+    form = FollowUpForm(request.POST)
+    if not form.is_valid():
+        problems = "; ".join(
+            f"{form[field].label}: {' '.join(errors)}" for field, errors in form.errors.items()
+        )
+        messages.error(
+            request, _("The correction was not saved. %(problems)s") % {"problems": problems}
+        )
+        return redirect(meeting)
+    action = get_object_or_404(
+        Action.objects.filter(followed_up_at=meeting), pk=form.cleaned_data["action"]
+    )
+    correct_follow_up(action, form.cleaned_data["status"], form.cleaned_data["note"], request.user)
+    messages.success(request, _("Follow-up corrected: %(action)s") % {"action": action})
+    return redirect(meeting)

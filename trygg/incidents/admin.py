@@ -3,7 +3,7 @@ from django.contrib import admin
 from trygg.organisations.admin import OwnedAdmin
 
 from .access import visible_incidents
-from .models import Category, CategoryMapping, Incident
+from .models import Category, CategoryMapping, ImportMapping, Incident
 
 
 @admin.register(Category)
@@ -43,3 +43,19 @@ class IncidentAdmin(OwnedAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(pk__in=visible_incidents(request.user).values("pk"))
+
+
+@admin.register(ImportMapping)
+class ImportMappingAdmin(OwnedAdmin):
+    """Saved column mappings, each organisation's own; checked like the importer checks."""
+
+    owner_lookup = "organisation"
+    list_display = ["name", "organisation", "created_by", "created_at"]
+    list_filter = ["organisation"]
+    search_fields = ["name"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

@@ -6,6 +6,7 @@ them together.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -234,3 +235,51 @@ class ImportJob(models.Model):
         from django.urls import reverse
 
         return reverse("import-job", args=[self.pk])
+
+
+class ImportMapping(models.Model):
+    """A column mapping a coordinator saved, to import the same kind of export again.
+
+    It belongs to one organisation: only that organisation's coordinators see and
+    use it (upload page, admin), and `trygg import csv --mapping NAME` finds it by
+    name. The mapping is checked by the same validator the CSV importer uses.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="import_mappings",
+        verbose_name=_("organisation"),
+    )
+    mapping = models.JSONField(
+        _("column mapping"),
+        help_text=_("The JSON mapping described in trygg/incidents/importers/mapping_csv.py."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="one_import_mapping_name_per_organisation"
+            )
+        ]
+        verbose_name = _("saved column mapping")
+        verbose_name_plural = _("saved column mappings")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        """Refuse a mapping the importer would refuse, with the importer's own message."""
+        from .importers import ImportAborted
+        from .importers.mapping_csv import load_mapping
+
+        try:
+            load_mapping(self.mapping)
+        except ImportAborted as error:
+            raise ValidationError({"mapping": str(error)}) from None

@@ -144,3 +144,110 @@ def test_the_meeting_opens_on_the_weeks_situation_picture(client, world, est):
     response = client.get(week10.get_absolute_url())
     assert response.context["picture"]["by_category"]["Skadegörelse"]["count"] == 1
     assert reverse("lagesbild-week", args=["0883"]) in response.content.decode()
+
+
+def follow_up_as_done(client, world, est):
+    """Decide the foot patrol in week 10 and follow it up as done in week 11."""
+    _, week10, week11 = est
+    client.force_login(world.reporter)
+    decide(client, week10, world)
+    action = Action.objects.get()
+    client.post(
+        week11.get_absolute_url(),
+        {"follow_up": "1", "action": action.pk, "status": "done", "note": "Genomförd"},
+    )
+    action.refresh_from_db()
+    return action
+
+
+def correct(client, meeting, action, status, note=""):
+    url = reverse("est-correct", args=[meeting.forum.slug, meeting.year, meeting.week])
+    return client.post(url, {"action": action.pk, "status": status, "note": note})
+
+
+def test_correcting_a_wrongly_done_action_uncounts_it_and_keeps_the_history(client, world, est):
+    _, _, week11 = est
+    action = follow_up_as_done(client, world, est)
+    other = Activity.objects.create(
+        kind=ActivityKind.SITE_VISIT, date=date(2025, 3, 8), organisation=world.police
+    )
+    other.commitments.set([world.site_visits])
+    assert progress(world.site_visits, date(2025, 3, 31)).done == 2
+
+    client.force_login(world.coordinator)
+    page = client.get(week11.get_absolute_url())
+    assert page.context["can_correct"]
+    assert [a for a, _ in page.context["followed_up_here"]] == [action]
+    response = correct(client, week11, action, "not_done", "Patrullen ställdes in")
+    assert response.status_code == 302
+
+    action.refresh_from_db()
+    assert (action.status, action.follow_up_note) == ("not_done", "Patrullen ställdes in")
+    assert (action.corrected_from, action.corrected_by) == ("done", world.coordinator)
+    assert action.corrected_at is not None and action.followed_up_at == week11
+    assert action.activity is None
+    assert list(Activity.objects.all()) == [other]  # only the action's own activity went
+    assert progress(world.site_visits, date(2025, 3, 31)).done == 1
+    assert "samordnare" in client.get(week11.get_absolute_url()).content.decode()  # who corrected
+
+    correct(client, week11, action, "done", "Genomförd ändå, fredag kväll")
+    action.refresh_from_db()
+    assert action.corrected_from == "not_done"
+    assert (action.activity.date, action.activity.created_by) == (
+        date(2025, 3, 7),
+        world.coordinator,
+    )
+    assert progress(world.site_visits, date(2025, 3, 31)).done == 2
+
+
+def test_correcting_to_continued_puts_the_action_back_on_the_list(client, world, est):
+    forum, _, week11 = est
+    action = follow_up_as_done(client, world, est)
+    week12 = Meeting.objects.create(
+        forum=forum, municipality=world.vastervik, year=2025, week=12, held_on=date(2025, 3, 17)
+    )
+    client.force_login(world.coordinator)
+    correct(client, week11, action, "continued")
+    assert not Activity.objects.exists()
+    assert [a for a, _ in client.get(week12.get_absolute_url()).context["to_follow_up"]] == [action]
+
+
+def test_only_editors_correct_a_follow_up(client, world, est):
+    _, _, week11 = est
+    action = follow_up_as_done(client, world, est)
+    for user, refused in (
+        (world.viewer, 403),
+        (world.reporter, 403),  # records follow-ups, but may not rewrite them
+        (world.outsider, 404),
+    ):
+        client.force_login(user)
+        assert correct(client, week11, action, "not_done").status_code == refused
+    assert client.get(week11.get_absolute_url()).status_code == 404  # still the outsider
+    client.force_login(world.viewer)
+    assert not client.get(week11.get_absolute_url()).context["can_correct"]
+    client.logout()
+    assert correct(client, week11, action, "not_done").status_code == 302  # to the login
+    action.refresh_from_db()
+    assert (action.status, action.corrected_at) == ("done", None)
+    assert progress(world.site_visits, date(2025, 3, 31)).done == 1
+
+
+def test_a_correction_needs_a_follow_up_of_this_meeting_and_a_valid_status(client, world, est):
+    _, week10, week11 = est
+    action = follow_up_as_done(client, world, est)
+    client.force_login(world.coordinator)
+    assert correct(client, week10, action, "not_done").status_code == 404
+    correct(client, week11, action, "open")  # "open" is no follow-up
+    action.refresh_from_db()
+    assert (action.status, action.corrected_at) == ("done", None)
+    assert Activity.objects.count() == 1
+
+
+def test_the_admin_shows_but_does_not_change_a_follow_up(client, world, est):
+    """Changing the status in the admin would leave the counted activity behind."""
+    action = follow_up_as_done(client, world, est)
+    client.force_login(world.coordinator)
+    page = client.get(reverse("admin:est_action_change", args=[action.pk]))
+    assert page.status_code == 200
+    assert "status" not in page.context["adminform"].form.fields
+    assert "what" in page.context["adminform"].form.fields

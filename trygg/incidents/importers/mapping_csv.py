@@ -24,6 +24,10 @@ description of that export. Example::
       "visibility": "shared"            # internal | shared | public (default shared)
     }
 
+A coordinator can also save a mapping under a name (ImportMapping: on the upload
+page or in the admin); `trygg import csv FILE --mapping NAME` then uses it, see
+find_mapping.
+
 Categories: category_map (type → category slug) first, then the
 CategoryMapping table for the source, else no category; source_type keeps
 the type as written. Ids are per source, so two companies both sending
@@ -38,7 +42,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..models import Category, Incident, Source
+from trygg.organisations.models import Organisation
+
+from ..models import Category, ImportMapping, Incident, Source
 from .base import (
     ImportAborted,
     ImportContext,
@@ -149,6 +155,30 @@ def load_mapping(mapping: str | Path | dict) -> Mapping:
         date_format=mapping.get("date_format") or None,
         visibility=visibility,
     )
+
+
+def find_mapping(value: str, organisation: Organisation | None = None) -> str | dict:
+    """What `--mapping` names: a mapping file if there is one, else a saved mapping.
+
+    A saved mapping belongs to an organisation. With an organisation given, only
+    its own mappings are found; without one, the name must belong to a single
+    organisation, so the command never silently uses another's mapping.
+    """
+    if Path(value).is_file():
+        return value
+    saved = ImportMapping.objects.filter(name=value)
+    if organisation is not None:
+        saved = saved.filter(organisation=organisation)
+    found = list(saved[:2])
+    if not found:
+        owner = f" hos {organisation}" if organisation is not None else ""
+        raise ImportAborted(f"{value}: ingen mappningsfil och ingen sparad mappning{owner}")
+    if len(found) > 1:
+        raise ImportAborted(
+            f"{value}: flera organisationer har en sparad mappning med det namnet; "
+            "ange vilken med --organisation"
+        )
+    return found[0].mapping
 
 
 class MappingCsvImporter(TableImporter):

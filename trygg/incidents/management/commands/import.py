@@ -3,10 +3,14 @@
     trygg import polisen-events händelser.json
     trygg import police-extract utdrag.xlsx --skip-invalid
     trygg import csv bostadsbolaget.csv --mapping bostadsbolaget.json
+    trygg import csv bostadsbolaget.csv --mapping Bostadsbolaget --organisation vasterviks-kommun
 
 By default one bad row refuses the whole file and nothing is stored; with
 --skip-invalid the good rows are imported and the bad ones written to a
 rejects CSV (FILE.rejects.csv unless --rejects says otherwise).
+
+--mapping is a mapping file, or the name of a mapping a coordinator saved on
+the upload page (with --organisation, only that organisation's mappings).
 """
 
 import sys
@@ -15,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from trygg.incidents.importers import IMPORTERS, ImportAborted, import_file
+from trygg.incidents.importers.mapping_csv import find_mapping
 from trygg.organisations.models import Organisation
 
 
@@ -24,7 +29,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=sorted(IMPORTERS), help="Filens typ.")
         parser.add_argument("file", help="Filen som ska importeras.")
-        parser.add_argument("--mapping", help="Mappningsfil (JSON) för typen csv.")
+        parser.add_argument(
+            "--mapping",
+            help="Mappningsfil (JSON) för typen csv, eller namnet på en sparad mappning.",
+        )
         parser.add_argument(
             "--skip-invalid",
             action="store_true",
@@ -51,10 +59,13 @@ class Command(BaseCommand):
             unit=" poster", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False
         ) as bar:
             try:
+                mapping = options["mapping"]
+                if mapping is not None:
+                    mapping = find_mapping(mapping, organisation)
                 result = import_file(
                     options["kind"],
                     options["file"],
-                    mapping=options["mapping"],
+                    mapping=mapping,
                     skip_invalid=options["skip_invalid"],
                     rejects_path=options["rejects"],
                     progress=lambda done: bar.update(done - bar.n),
