@@ -20,7 +20,7 @@ from trygg.geo.models import Municipality
 from trygg.incidents.models import Incident
 
 from .aoristic import incident_weekday_hour
-from .counts import counted, period_bounds, period_summary
+from .counts import in_period, period_summary
 from .hotspots import DEFAULT_RESOLUTION, DEFAULT_THRESHOLD, hotspots
 
 
@@ -47,12 +47,11 @@ def lagesbild(
 ) -> dict:
     """The situation picture: totals, breakdowns, hotspots and the weekday × hour matrix."""
     municipality = find_municipality(municipality)
-    start, end = period_bounds(start_date, end_date)
     base = incidents if incidents is not None else Incident.objects.all()
     base = base.filter(municipality=municipality)
-    in_period = counted(base).filter(occurred_from__gte=start, occurred_from__lt=end)
+    during = in_period(base, start_date, end_date)
     points = list(
-        in_period.filter(
+        during.filter(
             precision=Incident.Precision.POINT,
             latitude__isnull=False,
             longitude__isnull=False,
@@ -61,7 +60,7 @@ def lagesbild(
         .values_list("latitude", "longitude")
     )
     summary = period_summary(base, start_date, end_date)
-    matrix = incident_weekday_hour(in_period)
+    matrix = incident_weekday_hour(during)
     return {
         "municipality": municipality.name,
         "from": start_date.isoformat(),
