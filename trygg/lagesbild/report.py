@@ -20,7 +20,7 @@ from trygg.geo.models import Municipality
 from trygg.incidents.models import Incident
 
 from .aoristic import incident_weekday_hour
-from .counts import counted, period_bounds, period_summary
+from .counts import in_period, period_summary
 from .hotspots import DEFAULT_RESOLUTION, DEFAULT_THRESHOLD, hotspots
 
 
@@ -75,12 +75,9 @@ def patterns(
     The week page shows its counts from weekly_picture (with the comparisons),
     so it asks for this part alone.
     """
-    start, end = period_bounds(start_date, end_date)
-    in_period = counted(incidents.filter(municipality=municipality)).filter(
-        occurred_from__gte=start, occurred_from__lt=end
-    )
+    during = in_period(incidents.filter(municipality=municipality), start_date, end_date)
     points = list(
-        in_period.filter(
+        during.filter(
             precision=Incident.Precision.POINT,
             latitude__isnull=False,
             longitude__isnull=False,
@@ -88,7 +85,7 @@ def patterns(
         .order_by()
         .values_list("latitude", "longitude")
     )
-    matrix = incident_weekday_hour(in_period)
+    matrix = incident_weekday_hour(during)
     return {
         "hotspots": hotspots(points, resolution=resolution, k=k, z=z),
         "hotspot_basis": {"incidents": len(points), "resolution": resolution, "k": k, "z": z},

@@ -1,0 +1,89 @@
+"""The choices behind an effect measurement: periods, comparison area, buffer."""
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from trygg.geo.geometry import parse_polygon
+from trygg.geo.models import Area, Place
+from trygg.incidents.models import Category
+from trygg.promises.progress import Slice
+
+from .effect import PeriodError, ZoneError, check_periods, in_metres, treated_zone, zones
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class EffectForm(forms.Form):
+    """Read from the query string, so a measurement is a link that can be shared."""
+
+    before_start = forms.DateField(label=_("Before, from"), widget=DATE)
+    before_end = forms.DateField(label=_("Before, to"), widget=DATE)
+    after_start = forms.DateField(label=_("After, from"), widget=DATE)
+    after_end = forms.DateField(label=_("After, to"), widget=DATE)
+    comparison = forms.ModelChoiceField(
+        queryset=Area.objects.none(),
+        label=_("Comparison area"),
+        help_text=_("An area where incidents would follow the same trend, without the work."),
+    )
+    buffer = forms.IntegerField(
+        label=_("Displacement buffer (metres)"),
+        min_value=0,
+        max_value=5000,
+        initial=200,
+        help_text=_(
+            "A ring this wide around both areas shows whether incidents moved; 0 skips it."
+        ),
+    )
+    place_radius = forms.IntegerField(
+        label=_("Radius around places (metres)"),
+        min_value=10,
+        max_value=2000,
+        initial=100,
+        help_text=_("A place is a point; the work is taken to cover this circle around it."),
+    )
+    category = forms.ModelChoiceField(
+        queryset=Category.objects.all(),
+        required=False,
+        label=_("Category"),
+        empty_label=_("All categories"),
+    )
+
+    def __init__(
+        self,
+        *args,
+        treated_areas: list[Area],
+        places: list[Place],
+        comparison_areas: QuerySet[Area],
+        **kwargs,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.treated_areas = treated_areas
+        self.places = places
+        self.fields["comparison"].queryset = comparison_areas
+        if not places:
+            del self.fields["place_radius"]
+        self.before = self.after = self.zones = None
+
+    def clean(self) -> dict:
+        """The periods and zones, or an error saying which choice to change."""
+        data = super().clean()
+        dates = ("before_start", "before_end", "after_start", "after_end")
+        if all(data.get(name) for name in dates):
+            before = Slice(data["before_start"], data["before_end"])
+            after = Slice(data["after_start"], data["after_end"])
+            try:
+                check_periods(before, after, timezone.localdate())
+                self.before, self.after = before, after
+            except PeriodError as error:
+                self.add_error(None, str(error))
+        comparison, buffer = data.get("comparison"), data.get("buffer")
+        radius = data.get("place_radius") if "place_radius" in self.fields else 0
+        if None not in (comparison, buffer, radius):
+            treated = treated_zone(self.treated_areas, self.places, radius)
+            try:
+                self.zones = zones(treated, in_metres(parse_polygon(comparison.geometry)), buffer)
+            except ZoneError as error:
+                self.add_error("comparison", str(error))
+        return data
