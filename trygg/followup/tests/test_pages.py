@@ -86,9 +86,9 @@ def test_the_page_offers_the_promise_period_and_the_one_before(client, world, ka
 @pytest.mark.parametrize(
     ("change", "field", "words"),
     [
-        ({"after_end": "2025-05-02"}, "__all__", "equally long"),
-        ({"before_end": "2025-04-01", "before_start": "2025-03-02"}, "__all__", "must end before"),
-        ({"comparison": "vastervik"}, "comparison", "overlaps"),
+        ({"after_end": "2025-05-02"}, "__all__", "lika långa"),
+        ({"before_end": "2025-04-01", "before_start": "2025-03-02"}, "__all__", "måste sluta innan"),
+        ({"comparison": "vastervik"}, "comparison", "överlappar"),
         ({"buffer": "-5"}, "buffer", ""),
         ({"after_start": "2025-13-01"}, "after_start", ""),
     ],
@@ -119,7 +119,7 @@ def test_the_period_after_must_have_ended(client, world, karstorp):
     shifted = {name: day + timedelta(days=1) for name, day in window.items()}
     response = client.get(effect_url(world), karstorp | shifted)
     assert "result" not in response.context
-    assert "must have ended" in " ".join(response.context["form"].errors["__all__"])
+    assert "måste vara slut" in " ".join(response.context["form"].errors["__all__"])
 
 
 def test_a_quiet_place_has_too_few_incidents(client, world, karstorp):

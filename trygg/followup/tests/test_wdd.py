@@ -68,7 +68,7 @@ def test_an_increase_larger_than_chance():
 def test_a_change_within_chance():
     result = wdd(treated=(40, 32), control=(40, 40))
     assert result.verdict == Verdict.CHANCE
-    assert result.label == "The change cannot be told apart from chance."
+    assert result.label == "Förändringen kan inte skiljas från slumpen."
 
 
 def test_too_few_is_where_even_everything_gone_would_be_chance():
