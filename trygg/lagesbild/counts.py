@@ -75,6 +75,13 @@ def _during(bounds: Bounds) -> Q:
     return Q(occurred_from__gte=bounds[0], occurred_from__lt=bounds[1])
 
 
+def in_period(
+    incidents: QuerySet[Incident], start_date: date, end_date: date
+) -> QuerySet[Incident]:
+    """The incidents that count, in the inclusive Stockholm dates [start_date, end_date]."""
+    return counted(incidents).filter(_during(period_bounds(start_date, end_date)))
+
+
 # --- the test --------------------------------------------------------------------------
 
 
@@ -297,7 +304,7 @@ def period_summary(incidents: QuerySet[Incident], start_date: date, end_date: da
     days inside it, so the weeks add up to the total even when the period
     starts or ends mid-week.
     """
-    rows = counted(incidents).filter(_during(period_bounds(start_date, end_date))).order_by()
+    rows = in_period(incidents, start_date, end_date).order_by()
     by_category = {
         slug or UNKNOWN_CATEGORY: n
         for slug, n in rows.values("category__slug")
