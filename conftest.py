@@ -1,10 +1,12 @@
-"""Suite-wide test settings and a small world to test against."""
+"""Suite-wide test settings, a small world to test against, and a browser."""
 
+import shutil
 from datetime import date
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connections
 
 from trygg.agreements.models import Agreement, Forum
 from trygg.geo.models import Municipality, Place
@@ -12,6 +14,9 @@ from trygg.organisations.models import Membership, Organisation, Role
 from trygg.promises.models import ActivityKind, Commitment, Promise
 
 PASSWORD = "test-password-123"
+# Debian's Chromium, driven by Playwright; browser tests are skipped, saying so, without it.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -145,3 +150,30 @@ def world(db) -> SimpleNamespace:
         viewer=make_user("lasare", municipality, Role.VIEWER),
         outsider=make_user("karlshamn", outsider_org, Role.COORDINATOR),
     )
+
+
+@pytest.fixture
+def page(monkeypatch):
+    """A page in a phone-sized Chromium (Swedish locale); mark the test to skip without it."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own
+    # database calls are still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(viewport=PHONE, locale="sv-SE", is_mobile=True)
+        yield context.new_page()
+        browser.close()
+        # Database calls made while Playwright's loop runs get their own
+        # connection; close it, or PostgreSQL cannot drop the test database.
+        connections.close_all()

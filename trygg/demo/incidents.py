@@ -632,7 +632,7 @@ def _chunk(model: _Model, rng: np.random.Generator, size: int) -> dict[str, np.n
     police = source == SOURCES.index("police_event")
     municipality_only = police & (rng.random(size) < 0.10)
 
-    # Visibility: shared, but a few staff reports are kept internal to their organisation
+    # Visibility (see _visibility): a few staff reports are kept internal to their organisation
     # (only an organisation can keep something internal, and staff reports have one).
     internal = (source == SOURCES.index("staff")) & (rng.random(size) < 0.06)
 
@@ -683,6 +683,14 @@ def generate_columns(
         columns["utc_offset_to"] = _utc_offset(model, columns["utc_to"])
         yield columns
         done += size
+
+
+def _visibility(source: str, internal: bool) -> str:
+    """Police events are public, as the police publish them (and their importer marks them);
+    everything else is shared with the collaboration unless kept internal."""
+    if internal:
+        return "internal"
+    return "public" if source == "police_event" else "shared"
 
 
 def generate_incidents(
@@ -744,7 +752,7 @@ def generate_incidents(
                 "precision": "municipality" if muni_only else "point",
                 "title": LABELS[slug] if muni_only else titles[c, k],
                 "text": text,
-                "visibility": "internal" if internal else "shared",
+                "visibility": _visibility(source, internal),
                 "municipality": centre.municipality,
             }
 

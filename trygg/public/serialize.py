@@ -1,15 +1,22 @@
-"""What the public may know about a promise: one shape for the public page and the API.
+"""What the public may know about a promise or a municipality: one shape for page and API.
 
-The public page is rendered from this very dictionary, so the page can never
-show more than the open data does. Activity notes, who logged what, internal
-promises and anything about people are not in it.
+Each public page is rendered from the very dictionary its JSON twin returns,
+so the page can never show more than the open data does. Activity notes, who
+logged what, internal promises, incidents' points and texts, small counts
+(see suppression.py) and anything about people are not in it.
 """
 
 from datetime import date
 from typing import Any
 
+from django.urls import reverse
+
+from trygg.geo.models import Municipality
 from trygg.promises.models import Commitment, Promise
 from trygg.promises.progress import Progress, progress
+
+from .suppression import INDIVIDUAL_CASES, publish
+from .trends import incident_trend
 
 
 def _day(value: date | None) -> str | None:
@@ -29,15 +36,22 @@ def target_data(commitment: Commitment) -> dict[str, Any]:
     }
 
 
-def progress_data(state: Progress) -> dict[str, Any]:
-    """Progress as numbers; a milestone has a due date and no count."""
+def progress_data(state: Progress, individual_cases: bool = False) -> dict[str, Any]:
+    """Progress as numbers; a milestone has a due date and no count.
+
+    Where the work is counted in individual cases, 1 to 4 done is suppressed
+    (`suppression.publish`), and so is the percentage that would reveal it.
+    """
+    done = None if state.due else state.done
+    suppressed = individual_cases and done is not None and publish(done)["count"] is None
     return {
         "status": state.status,
         "status_label": state.label,
-        "done": None if state.due else state.done,
+        "done": None if suppressed else done,
+        "suppressed": suppressed,
         "target": state.target,
         "expected_by_now": state.expected,
-        "percent": state.percent,
+        "percent": None if suppressed else state.percent,
         "from": _day(state.slice.start) if state.slice else None,
         "to": _day(state.slice.end) if state.slice else None,
         "due": _day(state.due),
@@ -51,7 +65,9 @@ def commitment_data(commitment: Commitment, on: date) -> dict[str, Any]:
         "focus_area": commitment.focus_area.title if commitment.focus_area else None,
         "responsible": [org.name for org in commitment.responsible.all()],
         "target": target_data(commitment),
-        "progress": progress_data(progress(commitment, on)),
+        "progress": progress_data(
+            progress(commitment, on), commitment.activity_kind in INDIVIDUAL_CASES
+        ),
     }
 
 
@@ -88,3 +104,33 @@ def public_promises():
     return Promise.objects.filter(is_public=True).prefetch_related(
         "municipalities", "parties", "focus_areas"
     )
+
+
+def municipality_summary(municipality: Municipality) -> dict[str, Any]:
+    return {
+        "name": municipality.name,
+        "scb_code": municipality.scb_code,
+        "url": reverse("public-municipality", args=[municipality.scb_code]),
+    }
+
+
+def municipality_data(municipality: Municipality, on: date) -> dict[str, Any]:
+    """A municipality's portal: its public promises by period, and public incident trends.
+
+    Promises are current (the day `on` is inside their period), upcoming or
+    earlier, each with its commitments and their progress as on its own page.
+    """
+    promises: dict[str, list] = {"current": [], "upcoming": [], "earlier": []}
+    for promise in public_promises().filter(municipalities=municipality):
+        if promise.period_end < on:
+            group = "earlier"
+        elif promise.period_start > on:
+            group = "upcoming"
+        else:
+            group = "current"
+        promises[group].append(promise_data(promise, on))
+    return {
+        **municipality_summary(municipality),
+        "promises": promises,
+        "incident_trend": incident_trend(municipality, on),
+    }

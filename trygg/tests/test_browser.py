@@ -4,45 +4,13 @@ Runs Debian's Chromium (`apt-get install chromium`) through Playwright; skipped
 with a reason where no Chromium is installed. `.ci/run` installs it.
 """
 
-import shutil
-
 import pytest
-from django.db import connections
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import CHROMIUM, PASSWORD, PHONE
 from trygg.promises.models import Activity
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-PHONE = {"width": 390, "height": 844}
-
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
-
-
-@pytest.fixture
-def page(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test's own
-    # database calls are still plain synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(viewport=PHONE, locale="sv-SE", is_mobile=True)
-        yield context.new_page()
-        browser.close()
-        # Database calls made while Playwright's loop runs get their own
-        # connection; close it, or PostgreSQL cannot drop the test database.
-        connections.close_all()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -73,7 +73,8 @@ def test_category_and_source_mix_is_plausible(many):
     assert {slug for slug, _ in staff.most_common(2)} == {"skadegorelse", "klotter"}
     sources = Counter(row["source"] for row in many)
     assert set(sources) == set(gen.SOURCES)
-    assert all(row["visibility"] == "shared" for row in many if row["source"] == "police_event")
+    assert all(row["visibility"] == "public" for row in many if row["source"] == "police_event")
+    assert all(row["visibility"] != "public" for row in many if row["source"] != "police_event")
     internal = sum(row["visibility"] == "internal" for row in many)
     assert 0 < internal < 0.05 * len(many)
 
