@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "trygg.incidents",
     "trygg.est",
     "trygg.lagesbild",
+    "trygg.extract",
     "django_tasks",
     "django_tasks_db",
     "trygg.public",
