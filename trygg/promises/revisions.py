@@ -19,6 +19,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 
 from .models import Commitment, CommitmentRevision
 
@@ -27,7 +28,12 @@ REVISABLE = ("target_kind", "quantity", "unit", "per", "minimum", "due", "due_te
 
 
 def revisions(commitment: Commitment) -> list[CommitmentRevision]:
-    """The commitment's revisions in the order they were made (prefetched ones if any)."""
+    """The commitment's revisions in the order they were made.
+
+    Fetched once per commitment instance and kept on it (as prefetch_related
+    would), so that progress over many slices asks the database once.
+    """
+    prefetch_related_objects([commitment], "revisions")
     return list(commitment.revisions.all())
 
 
@@ -102,7 +108,7 @@ def revise(
     for name in changes:
         setattr(commitment, name, new[name])
     commitment.save(update_fields=list(changes))
-    return CommitmentRevision.objects.create(
+    revision = CommitmentRevision.objects.create(
         commitment=commitment,
         kind=CommitmentRevision.Kind.REVISED,
         effective_on=effective_on,
@@ -110,16 +116,20 @@ def revise(
         reason=reason,
         created_by=user,
     )
+    commitment.refresh_from_db()  # forgets the revisions it had fetched
+    return revision
 
 
 def cancel(
     commitment: Commitment, *, effective_on: date, reason: str, user: AbstractBaseUser | None
 ) -> CommitmentRevision:
     """Cancel the commitment from `effective_on`: it stops counting as on track or behind."""
-    return CommitmentRevision.objects.create(
+    revision = CommitmentRevision.objects.create(
         commitment=commitment,
         kind=CommitmentRevision.Kind.CANCELLED,
         effective_on=effective_on,
         reason=reason,
         created_by=user,
     )
+    commitment.refresh_from_db()  # forgets the revisions it had fetched
+    return revision

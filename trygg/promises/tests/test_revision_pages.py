@@ -226,3 +226,13 @@ def test_a_milestone_given_only_in_words_gets_its_date_by_the_season_rule(client
         revise_url(study), revision_post(study, due="", due_text="när det passar")
     )
     assert response.context["form"].errors["due"]
+
+
+def test_the_admin_shows_the_history_read_only(client, world):
+    client.force_login(world.coordinator)
+    client.post(revise_url(world.site_visits), revision_post(world.site_visits, quantity=60))
+    response = client.get(reverse("admin:promises_commitment_change", args=[world.site_visits.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Färre poliser i tjänst under hösten." in page
+    assert 'name="revisions-0-reason"' not in page  # shown, not editable
