@@ -4,14 +4,15 @@ import copy
 from datetime import date
 
 from django import forms
+from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trygg.geo.models import Place
 from trygg.organisations.models import Organisation
 
-from .models import Activity, Commitment, Promise
-from .revisions import REVISABLE, cancellation, earliest_effective
+from .models import Activity, Commitment, CommitmentRevision, Promise
+from .revisions import REVISABLE, cancel, cancellation, earliest_effective, revise
 from .seasons import season_due
 
 
@@ -193,12 +194,27 @@ class RevisionForm(_ChangeForm, forms.ModelForm):
             raise forms.ValidationError(_("Nothing in the target was changed."))
         return data
 
-    def new_target(self) -> dict:
-        return {name: self.cleaned_data[name] for name in REVISABLE}
+    def save(self, user: AbstractBaseUser) -> CommitmentRevision | None:
+        """Record the new target as a revision; the old one stays in force before its day."""
+        return revise(
+            self.commitment,
+            {name: self.cleaned_data[name] for name in REVISABLE},
+            effective_on=self.cleaned_data["effective_on"],
+            reason=self.cleaned_data["reason"],
+            user=user,
+        )
 
 
 class CancelForm(_ChangeForm):
     """Cancel a commitment from a day, with the reason."""
+
+    def save(self, user: AbstractBaseUser) -> CommitmentRevision:
+        return cancel(
+            self.commitment,
+            effective_on=self.cleaned_data["effective_on"],
+            reason=self.cleaned_data["reason"],
+            user=user,
+        )
 
 
 class MeetingForm(ActivityForm):

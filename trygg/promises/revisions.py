@@ -108,26 +108,30 @@ def revise(
     for name in changes:
         setattr(commitment, name, new[name])
     commitment.save(update_fields=list(changes))
-    revision = CommitmentRevision.objects.create(
-        commitment=commitment,
-        kind=CommitmentRevision.Kind.REVISED,
-        effective_on=effective_on,
-        changes=changes,
-        reason=reason,
-        created_by=user,
-    )
-    commitment.refresh_from_db()  # forgets the revisions it had fetched
-    return revision
+    return _record(commitment, CommitmentRevision.Kind.REVISED, effective_on, reason, user, changes)
 
 
 def cancel(
     commitment: Commitment, *, effective_on: date, reason: str, user: AbstractBaseUser | None
 ) -> CommitmentRevision:
     """Cancel the commitment from `effective_on`: it stops counting as on track or behind."""
+    return _record(commitment, CommitmentRevision.Kind.CANCELLED, effective_on, reason, user)
+
+
+def _record(
+    commitment: Commitment,
+    kind: str,
+    effective_on: date,
+    reason: str,
+    user: AbstractBaseUser | None,
+    changes: dict | None = None,
+) -> CommitmentRevision:
+    """Store one entry of the history."""
     revision = CommitmentRevision.objects.create(
         commitment=commitment,
-        kind=CommitmentRevision.Kind.CANCELLED,
+        kind=kind,
         effective_on=effective_on,
+        changes=changes or {},
         reason=reason,
         created_by=user,
     )

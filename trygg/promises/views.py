@@ -19,7 +19,7 @@ from trygg.organisations.models import Organisation
 from .forms import ActivityForm, CancelForm, CommitmentForm, PromiseForm, RevisionForm
 from .models import Commitment, CommitmentRevision, Promise
 from .progress import Progress, Status, counted_activities, progress, progress_by_slice
-from .revisions import cancel, revise, terms_on
+from .revisions import terms_on
 
 
 def day_asked(request: HttpRequest) -> date:
@@ -152,45 +152,27 @@ def _editable_commitment(request: HttpRequest, pk: int) -> Commitment:
 
 
 @login_required
-def commitment_revise(request: HttpRequest, pk: int) -> HttpResponse:
-    """Give a commitment a new target from a day on, with the reason; the old one stays."""
+def commitment_change(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """Revise a commitment's target, or cancel it, from a day on and with the reason.
+
+    The commitment keeps its history: the old target stays in force before that day.
+    """
     commitment = _editable_commitment(request, pk)
-    form = RevisionForm(request.POST or None, commitment=commitment)
+    revising = kind == CommitmentRevision.Kind.REVISED
+    form_class = RevisionForm if revising else CancelForm
+    form = form_class(request.POST or None, commitment=commitment)
     if request.method == "POST" and form.is_valid():
-        revise(
-            commitment,
-            form.new_target(),
-            effective_on=form.cleaned_data["effective_on"],
-            reason=form.cleaned_data["reason"],
-            user=request.user,
+        form.save(user=request.user)
+        messages.success(
+            request,
+            _("The commitment was revised.") if revising else _("The commitment was cancelled."),
         )
-        messages.success(request, _("The commitment was revised."))
         return redirect(commitment)
+    title = _("Revise the target") if revising else _("Cancel the commitment")
     return render(
         request,
-        "promises/change.html",
-        {"form": form, "commitment": commitment, "title": _("Revise the target")},
-    )
-
-
-@login_required
-def commitment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    """Cancel a commitment from a day on, with the reason shown beside its status."""
-    commitment = _editable_commitment(request, pk)
-    form = CancelForm(request.POST or None, commitment=commitment)
-    if request.method == "POST" and form.is_valid():
-        cancel(
-            commitment,
-            effective_on=form.cleaned_data["effective_on"],
-            reason=form.cleaned_data["reason"],
-            user=request.user,
-        )
-        messages.success(request, _("The commitment was cancelled."))
-        return redirect(commitment)
-    return render(
-        request,
-        "promises/change.html",
-        {"form": form, "commitment": commitment, "title": _("Cancel the commitment")},
+        "promises/commitment_form.html",
+        {"form": form, "commitment": commitment, "title": title},
     )
 
 
@@ -235,5 +217,7 @@ def log_activity(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Logged: %(activity)s.") % {"activity": activity})
         return redirect(commitment)
     return render(
-        request, "promises/log.html", {"form": form, "commitment": commitment, "promise": promise}
+        request,
+        "promises/commitment_form.html",
+        {"form": form, "commitment": commitment, "title": _("Log activity")},
     )
