@@ -63,7 +63,9 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "meetings": forum.meetings.filter(kind=ActivityKind.FORUM_MEETING).select_related(
                 "organisation"
             ),
-            "commitments": with_progress(forum.commitments.select_related("promise"), on),
+            "commitments": with_progress(
+                forum.commitments.select_related("promise").prefetch_related("revisions"), on
+            ),
             "form": form,
             "members": Organisation.objects.filter(forums=forum),
         },

@@ -28,6 +28,7 @@ from trygg.incidents.bulk import insert_rows
 from trygg.incidents.models import Category, Incident
 from trygg.organisations.models import Membership, Organisation
 from trygg.promises.models import Activity, Commitment, FocusArea, Promise
+from trygg.promises.seasons import season_due
 
 from . import incidents, seeds, synthetic
 from .users import DEMO_PASSWORD, DEMO_USERS
@@ -283,7 +284,7 @@ def _load_promises(
                     "minimum": item.minimum,
                     "activity_kind": item.activity_kind,
                     "forum": forums[item.forum] if item.forum else None,
-                    "due": item.due,
+                    "due": season_due(item.due_text, seed.period_start.year),
                     "due_text": item.due_text,
                     "completed_on": synthetic.MILESTONE_COMPLETIONS.get((seed.slug, item.key)),
                 },

@@ -529,8 +529,7 @@ class CommitmentSeed:
     minimum: bool = True
     activity_kind: str = ""
     forum: str | None = None
-    due: date | None = None
-    due_text: str = ""
+    due_text: str = ""  # a milestone's due time as written; the date is seasons.season_due's
     areas: tuple[str, ...] = ()  # "<scb code>/<area slug>"
     places: tuple[str, ...] = ()  # PlaceSeed keys
     key: str = ""
@@ -606,7 +605,7 @@ VASTERVIK_2025 = PromiseSeed(
             forum=TISTEL,
             key="tistel-organised-crime",
         ),
-        # "under våren 2025": spring ends with May.
+        # "under våren 2025": due by the end of May (trygg.promises.seasons).
         CommitmentSeed(
             "Polisen och kommunen ska utreda behovet av samverkan kring kriminella unga inom "
             "ramen för SIG (Sociala insatsgrupper) under våren 2025.",
@@ -614,7 +613,6 @@ VASTERVIK_2025 = PromiseSeed(
             focus=1,
             target_kind="milestone",
             activity_kind="study",
-            due=date(2025, 5, 31),
             due_text="under våren 2025",
             key="sig",
         ),
@@ -715,7 +713,7 @@ VASTERVIK_2025 = PromiseSeed(
             (LPO_VASTERVIK,),
             focus=3,
         ),
-        # 4 Hedersförtryck. "under hösten/vintern" of 2025: read as by the end of the year.
+        # 4 Hedersförtryck. "under hösten/vintern" of 2025: by 31 December (trygg.promises.seasons).
         CommitmentSeed(
             "Kommunen ska kartlägga förekomsten av hedersnormer och hedersförtryck bland "
             "ungdomar som bor i kommunen och presentera resultatet under hösten/vintern. "
@@ -725,7 +723,6 @@ VASTERVIK_2025 = PromiseSeed(
             focus=4,
             target_kind="milestone",
             activity_kind="study",
-            due=date(2025, 12, 31),
             due_text="under hösten/vintern",
             key="hedersfortryck",
         ),
@@ -738,7 +735,6 @@ VASTERVIK_2025 = PromiseSeed(
             focus=5,
             target_kind="milestone",
             activity_kind="study",
-            due=date(2025, 5, 31),
             due_text="under våren",
             key="forstudie-valfardsbrott",
         ),
@@ -770,7 +766,6 @@ VASTERVIK_2025 = PromiseSeed(
             (VASTERVIKS_KOMMUN,),
             focus=6,
             target_kind="milestone",
-            due=date(2025, 5, 31),
             due_text="Under våren",
             key="est-import",
         ),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trygg.demo import seeds
+from trygg.promises.seasons import season_due
 
 from .reader import Proposal, extract
 
@@ -77,7 +78,8 @@ def score(path: Path) -> Score:
                 key = (commitment.quantity, commitment.unit.lower(), commitment.per)
                 result.expected[key] += 1
             elif commitment.target_kind == "milestone":
-                result.expected_milestones[commitment.due] += 1
+                due = season_due(commitment.due_text, promise.period_start.year)
+                result.expected_milestones[due] += 1
         result.expected_texts.update(c.text for c in promise.commitments)
     return result
 

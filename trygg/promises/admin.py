@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from trygg.organisations.admin import OwnedAdmin
 
-from .models import Activity, Commitment, FocusArea, Promise
+from .models import Activity, Commitment, CommitmentRevision, FocusArea, Promise
 
 
 class FocusAreaInline(admin.TabularInline):
@@ -27,6 +27,25 @@ class FocusAreaAdmin(OwnedAdmin):
     list_filter = ["promise"]
 
 
+class RevisionInline(admin.TabularInline):
+    """The history, read only: revisions are made on the commitment's page, in order."""
+
+    model = CommitmentRevision
+    extra = 0
+    fields = ["kind", "effective_on", "changes", "reason", "created_by", "created_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return True  # shown inside a commitment the user may already open (OwnedAdmin)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Commitment)
 class CommitmentAdmin(OwnedAdmin):
     owner_lookup = "promise__parties"
@@ -34,6 +53,7 @@ class CommitmentAdmin(OwnedAdmin):
     list_filter = ["promise", "target_kind"]
     search_fields = ["text"]
     filter_horizontal = ["responsible", "places", "areas"]
+    inlines = [RevisionInline]
 
 
 @admin.register(Activity)

@@ -1,15 +1,19 @@
 """Forms for logging work and editing promises."""
 
+import copy
 from datetime import date
 
 from django import forms
+from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trygg.geo.models import Place
 from trygg.organisations.models import Organisation
 
-from .models import Activity, Commitment, Promise
+from .models import Activity, Commitment, CommitmentRevision, Promise
+from .revisions import REVISABLE, cancel, cancellation, earliest_effective, revise
+from .seasons import season_due
 
 
 class ActivityForm(forms.ModelForm):
@@ -83,6 +87,24 @@ class PromiseForm(forms.ModelForm):
         return data
 
 
+def check_target(form: forms.ModelForm, data: dict) -> None:
+    """A count needs a quantity and a per; a milestone a due date (as the model's constraints).
+
+    A milestone given only as written ("under hösten") gets its date by the
+    one season rule, in the promise's first year unless the words name one.
+    """
+    kind = data.get("target_kind")
+    if kind == Commitment.TargetKind.MILESTONE and not data.get("due") and data.get("due_text"):
+        data["due"] = season_due(data["due_text"], form.instance.promise.period_start.year)
+    if kind == Commitment.TargetKind.COUNT:
+        if not data.get("quantity"):
+            form.add_error("quantity", _("A count target needs a quantity."))
+        if not data.get("per"):
+            form.add_error("per", _("A count target needs a period it is counted per."))
+    if kind == Commitment.TargetKind.MILESTONE and not data.get("due"):
+        form.add_error("due", _("A milestone needs a due date."))
+
+
 class CommitmentForm(forms.ModelForm):
     class Meta:
         model = Commitment
@@ -106,15 +128,93 @@ class CommitmentForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        kind = data.get("target_kind")
-        if kind == Commitment.TargetKind.COUNT:
-            if not data.get("quantity"):
-                self.add_error("quantity", _("A count target needs a quantity."))
-            if not data.get("per"):
-                self.add_error("per", _("A count target needs a period it is counted per."))
-        if kind == Commitment.TargetKind.MILESTONE and not data.get("due"):
-            self.add_error("due", _("A milestone needs a due date."))
+        check_target(self, data)
         return data
+
+
+class _ChangeForm(forms.Form):
+    """The day a change takes effect and why: what every revision and cancellation records."""
+
+    effective_on = forms.DateField(
+        label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown with the commitment's history. Never names or identity numbers."),
+    )
+
+    def __init__(self, *args, commitment: Commitment, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.commitment = commitment
+        self.earliest = earliest_effective(commitment)
+        self.latest = commitment.promise.period_end
+        self.fields["effective_on"].initial = min(
+            max(timezone.localdate(), self.earliest), self.latest
+        )
+
+    def clean_effective_on(self) -> date:
+        day = self.cleaned_data["effective_on"]
+        if not self.earliest <= day <= self.latest:
+            raise forms.ValidationError(
+                _(
+                    "The date must be from %(start)s to %(end)s: within the promise's period "
+                    "and not before the latest change."
+                )
+                % {"start": self.earliest.isoformat(), "end": self.latest.isoformat()}
+            )
+        return day
+
+    def clean(self):
+        data = super().clean()
+        if cancellation(self.commitment, self.latest):
+            raise forms.ValidationError(_("The commitment is cancelled and cannot be changed."))
+        return data
+
+
+class RevisionForm(_ChangeForm, forms.ModelForm):
+    """A new target for a commitment: the target fields, pre-filled with the current ones."""
+
+    class Meta:
+        model = Commitment
+        fields = list(REVISABLE)
+        widgets = {"due": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, commitment: Commitment, **kwargs) -> None:
+        # The form works on a copy: the commitment changes only through revisions.revise.
+        super().__init__(*args, commitment=commitment, instance=copy.copy(commitment), **kwargs)
+        self.order_fields(["effective_on", *REVISABLE, "reason"])
+
+    def clean(self):
+        data = super().clean()
+        check_target(self, data)
+        if not self.errors and all(
+            data.get(name) == getattr(self.commitment, name) for name in REVISABLE
+        ):
+            raise forms.ValidationError(_("Nothing in the target was changed."))
+        return data
+
+    def save(self, user: AbstractBaseUser) -> CommitmentRevision | None:
+        """Record the new target as a revision; the old one stays in force before its day."""
+        return revise(
+            self.commitment,
+            {name: self.cleaned_data[name] for name in REVISABLE},
+            effective_on=self.cleaned_data["effective_on"],
+            reason=self.cleaned_data["reason"],
+            user=user,
+        )
+
+
+class CancelForm(_ChangeForm):
+    """Cancel a commitment from a day, with the reason."""
+
+    def save(self, user: AbstractBaseUser) -> CommitmentRevision:
+        return cancel(
+            self.commitment,
+            effective_on=self.cleaned_data["effective_on"],
+            reason=self.cleaned_data["reason"],
+            user=user,
+        )
 
 
 class MeetingForm(ActivityForm):

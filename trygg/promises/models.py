@@ -252,3 +252,67 @@ class Activity(models.Model):
         if self.area_id is None and self.place_id is not None:
             self.area = self.place.area
         super().save(*args, **kwargs)
+
+
+class CommitmentRevision(models.Model):
+    """A change to what a commitment promises, or its cancellation, from a given day on.
+
+    The commitment itself always holds its latest target; each revision keeps
+    the fields it changed, old and new, so the target in force on any earlier
+    day can be read back (`revisions.terms_on`) and the history shown. A
+    cancellation changes no field: from its day on the commitment is cancelled.
+    """
+
+    class Kind(models.TextChoices):
+        REVISED = "revised", _("Revised")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="revisions")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    effective_on = models.DateField(_("in force from"))
+    # {"quantity": [100, 60], "due": ["2025-05-31", "2025-06-30"]}: each changed field, old → new,
+    # as JSON values (dates as ISO text).
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    reason = models.TextField(_("reason"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The order revisions were made in: undoing them newest first gives earlier targets.
+        ordering = ["effective_on", "created_at", "id"]
+        verbose_name = _("revision of a commitment")
+        verbose_name_plural = _("revisions of commitments")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.effective_on}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.reason = mask_identity_numbers(self.reason)
+        super().save(*args, **kwargs)
+
+    def changed(self) -> list[tuple[str, str, str]]:
+        """Each change as (field name, old, new), in words for the history."""
+        rows = []
+        for name, (old, new) in self.changes.items():
+            field = Commitment._meta.get_field(name)
+            rows.append((str(field.verbose_name), _shown(field, old), _shown(field, new)))
+        return rows
+
+
+def _shown(field: models.Field, value) -> str:
+    """A stored JSON value as a person reads it: a choice's label, a date, a yes or no."""
+    value = field.to_python(value)
+    if value in (None, ""):
+        return "–"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    return str(value)

@@ -1,7 +1,8 @@
 """How far a commitment has come: the one place that decides progress, pace and status.
 
-Every page, report and API response asks `progress()`; nothing else decides
-whether a commitment is on track.
+Every page, report and API response asks `progress()` (or `progress_by_slice()`);
+nothing else decides whether a commitment is on track, and the status itself is
+decided by one function, `decide_status()`.
 
 The rules, in words:
 
@@ -15,47 +16,63 @@ The rules, in words:
   of its forum, on dates inside the slice, of the commitment's activity kind
   (any kind when none is set). Their `count`s are added up.
 * Pace: by a day inside the slice, the expected count is the target times the
-  share of the slice's days that have begun (that day included). The commitment
-  is on track while done is at least the expected count rounded down, i.e. it
-  is not a whole unit behind; behind otherwise. Reaching the target is done;
-  a slice that ended short of it is missed.
-* A milestone is done once completed (on or before the day asked about),
-  overdue once its due date has passed, and pending before that.
-* Ongoing work has no number: it is ongoing within the period and ended after.
+  share of the slice's days that have begun (that day included); `pace` is done
+  minus expected (negative: behind an even pace).
+* The status (`decide_status`), one of six for anything with a target:
+  reaching the target is *done* (and stays done, even if the commitment is
+  cancelled later); otherwise a *cancelled* commitment is cancelled; before its
+  stretch of days it has *not started*; after it, short of the target, it is
+  *overdue* ("Not reached"); within it, it is *on track* while done is at
+  least the expected count rounded down, i.e. not a whole unit behind, and
+  *behind* otherwise. A milestone's stretch runs from the period's start to its
+  due date (seasons become dates by `seasons.season_due`), its target is being
+  completed, and it has no pace: before its due date it is on track.
+* Ongoing work has no target, so it is neither on track nor behind, done nor
+  overdue: *not started* before the period, *ongoing* within it, *ended* after
+  it (or *cancelled*).
+* Revisions (revisions.py): progress on a day uses the target in force on that
+  day. A slice is measured against the target in force on its last day, or on
+  the day asked if that is earlier. So a revision replaces the target of the
+  slice it falls in for the whole slice, from its effective day on (the parties
+  changed what they promise for that year; old and new are not prorated), and
+  slices that ended before it keep the target they had. If a revision changes
+  how the period is cut (`per`), every slice is measured against the target in
+  force on the day asked. A cancellation stops every slice that had not ended
+  by its effective day.
 """
 
 import calendar
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
-from .models import Activity, ActivityKind, Commitment
+from .models import Activity, ActivityKind, Commitment, CommitmentRevision
+from .revisions import cancellation, terms_on
 
 
 class Status:
     """The status codes, and their words for people."""
 
-    UPCOMING = "upcoming"
+    NOT_STARTED = "not_started"
     ON_TRACK = "on_track"
     BEHIND = "behind"
     DONE = "done"
-    MISSED = "missed"
-    PENDING = "pending"
     OVERDUE = "overdue"
+    CANCELLED = "cancelled"
+    # Only for ongoing work, which has no target to be on track with.
     ONGOING = "ongoing"
     ENDED = "ended"
 
     LABELS = {
-        UPCOMING: _("Not started"),
+        NOT_STARTED: _("Not started"),
         ON_TRACK: _("On track"),
         BEHIND: _("Behind"),
         DONE: _("Done"),
-        MISSED: _("Not reached"),
-        PENDING: _("Planned"),
-        OVERDUE: _("Overdue"),
+        OVERDUE: _("Not reached"),  # by its due date or slice end
+        CANCELLED: _("Cancelled"),
         ONGOING: _("Ongoing"),
         ENDED: _("Ended"),
     }
@@ -152,20 +169,42 @@ def expected_by(target: int, piece: Slice, on: date) -> float:
     return target * elapsed / piece.days
 
 
-def pace_status(done: int, target: int, piece: Slice, on: date) -> str:
-    """On track, behind, done or missed: the pace rule, in one place."""
+def decide_status(
+    on: date,
+    window: Slice,
+    *,
+    done: int,
+    target: int | None,
+    expected: float | None = None,
+    cancelled: bool = False,
+) -> str:
+    """The status on the day `on` of work measured over `window`: the one rule (module docstring).
+
+    `target` None means work without a target (ongoing); `expected` None means
+    no pace is asked (a milestone).
+    """
+    if target is None:
+        if cancelled:
+            return Status.CANCELLED
+        if on < window.start:
+            return Status.NOT_STARTED
+        return Status.ONGOING if on <= window.end else Status.ENDED
     if done >= target:
         return Status.DONE
-    if on < piece.start:
-        return Status.UPCOMING
-    if on > piece.end:
-        return Status.MISSED
-    return Status.ON_TRACK if done >= math.floor(expected_by(target, piece, on)) else Status.BEHIND
+    if cancelled:
+        return Status.CANCELLED
+    if on < window.start:
+        return Status.NOT_STARTED
+    if on > window.end:
+        return Status.OVERDUE
+    if expected is None or done >= math.floor(expected):
+        return Status.ON_TRACK
+    return Status.BEHIND
 
 
 @dataclass(frozen=True)
 class Progress:
-    """Where one commitment stands on a given day."""
+    """Where one commitment (or one slice of it) stands on a given day."""
 
     status: str
     done: int = 0
@@ -173,6 +212,9 @@ class Progress:
     expected: float | None = None
     slice: Slice | None = None
     due: date | None = None
+    completed_on: date | None = None
+    reason: str = ""  # why it was cancelled
+    cancelled_on: date | None = None
 
     @property
     def label(self) -> str:
@@ -185,64 +227,111 @@ class Progress:
             return None
         return min(100, round(100 * self.done / self.target))
 
+    @property
+    def pace(self) -> float | None:
+        """Done minus expected by now: how far ahead (positive) or behind an even pace."""
+        if self.expected is None or self.target is None:
+            return None
+        return round(self.done - self.expected, 1)
 
-def _count_progress(commitment: Commitment, piece: Slice, on: date) -> Progress:
-    target = slice_target(commitment.quantity, piece, commitment.per)
-    done = (
-        count_done(commitment, Slice(piece.start, min(piece.end, on))) if on >= piece.start else 0
-    )
-    return Progress(
-        status=pace_status(done, target, piece, on),
+
+def _done_by(commitment: Commitment, window: Slice, on: date) -> int:
+    """What counted inside the window up to the day `on`."""
+    if on < window.start:
+        return 0
+    return count_done(commitment, Slice(window.start, min(window.end, on)))
+
+
+def _with_cancellation(state: Progress, stop: CommitmentRevision | None) -> Progress:
+    if state.status != Status.CANCELLED or stop is None:
+        return state
+    return replace(state, reason=stop.reason, cancelled_on=stop.effective_on)
+
+
+def _count_progress(
+    terms: Commitment, piece: Slice, on: date, stop: CommitmentRevision | None
+) -> Progress:
+    target = slice_target(terms.quantity, piece, terms.per)
+    done = _done_by(terms, piece, on)
+    expected = expected_by(target, piece, on)
+    cancelled = stop is not None and stop.effective_on <= piece.end
+    state = Progress(
+        status=decide_status(
+            on, piece, done=done, target=target, expected=expected, cancelled=cancelled
+        ),
         done=done,
         target=target,
-        expected=round(expected_by(target, piece, on), 1),
+        expected=round(expected, 1),
         slice=piece,
     )
+    return _with_cancellation(state, stop)
+
+
+def _slice_terms(commitment: Commitment, current: Commitment, piece: Slice, on: date) -> Commitment:
+    """The target a slice is measured against: the one in force on its last day (or on `on`).
+
+    Falls back to the target in force on `on` when a revision changed how the
+    period is cut, since the older target was for other slices.
+    """
+    terms = terms_on(commitment, min(on, piece.end))
+    if terms.target_kind == Commitment.TargetKind.COUNT and terms.per == current.per:
+        return terms
+    return current
 
 
 def progress_by_slice(commitment: Commitment, on: date) -> list[Progress]:
-    """Progress in every slice of a count target's period, as of the day `on`."""
+    """Progress in every slice of the period as of the day `on`.
+
+    A count target has one per slice (a year of a two-year promise); a
+    milestone or ongoing work has one, the same as `progress()`.
+    """
+    current = terms_on(commitment, on)
+    if current.target_kind != Commitment.TargetKind.COUNT:
+        return [progress(commitment, on)]
+    stop = cancellation(commitment, on)
     promise = commitment.promise
-    pieces = period_slices(promise.period_start, promise.period_end, commitment.per)
-    return [_count_progress(commitment, piece, on) for piece in pieces]
+    pieces = period_slices(promise.period_start, promise.period_end, current.per)
+    return [
+        _count_progress(_slice_terms(commitment, current, piece, on), piece, on, stop)
+        for piece in pieces
+    ]
 
 
 def progress(commitment: Commitment, on: date) -> Progress:
-    """Where a commitment stands on the day `on`.
+    """Where a commitment stands on the day `on`, under the target in force that day.
 
     For a count target, the slice that contains `on` (the first before the
     period, the last after it).
     """
     promise = commitment.promise
     period = Slice(promise.period_start, promise.period_end)
+    terms = terms_on(commitment, on)
+    stop = cancellation(commitment, on)
 
-    if commitment.target_kind == Commitment.TargetKind.COUNT:
-        pieces = period_slices(period.start, period.end, commitment.per)
+    if terms.target_kind == Commitment.TargetKind.COUNT:
+        pieces = period_slices(period.start, period.end, terms.per)
         current = next(
             (p for p in pieces if on in p), pieces[0] if on < period.start else pieces[-1]
         )
-        return _count_progress(commitment, current, on)
+        return _count_progress(_slice_terms(commitment, terms, current, on), current, on, stop)
 
-    if commitment.target_kind == Commitment.TargetKind.MILESTONE:
-        if commitment.completed_on and commitment.completed_on <= on:
-            status = Status.DONE
-        elif on > commitment.due:
-            status = Status.OVERDUE
-        elif on < period.start:
-            status = Status.UPCOMING
-        else:
-            status = Status.PENDING
-        return Progress(status=status, due=commitment.due)
+    if terms.target_kind == Commitment.TargetKind.MILESTONE:
+        completed = terms.completed_on is not None and terms.completed_on <= on
+        status = decide_status(
+            on,
+            Slice(period.start, terms.due),
+            done=int(completed),
+            target=1,
+            cancelled=stop is not None,
+        )
+        state = Progress(
+            status=status, due=terms.due, completed_on=terms.completed_on if completed else None
+        )
+        return _with_cancellation(state, stop)
 
-    done = (
-        count_done(commitment, Slice(period.start, min(period.end, on)))
-        if on >= period.start
-        else 0
+    state = Progress(
+        status=decide_status(on, period, done=0, target=None, cancelled=stop is not None),
+        done=_done_by(terms, period, on),
+        slice=period,
     )
-    if on < period.start:
-        status = Status.UPCOMING
-    elif on > period.end:
-        status = Status.ENDED
-    else:
-        status = Status.ONGOING
-    return Progress(status=status, done=done, slice=period)
+    return _with_cancellation(state, stop)

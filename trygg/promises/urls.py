@@ -9,4 +9,16 @@ urlpatterns = [
     path("ataganden/<int:pk>/", views.commitment_detail, name="commitment"),
     path("ataganden/<int:pk>/redigera/", views.commitment_edit, name="commitment-edit"),
     path("ataganden/<int:pk>/logga/", views.log_activity, name="log-activity"),
+    path(
+        "ataganden/<int:pk>/revidera/",
+        views.commitment_change,
+        {"kind": "revised"},
+        name="commitment-revise",
+    ),
+    path(
+        "ataganden/<int:pk>/avbryt/",
+        views.commitment_change,
+        {"kind": "cancelled"},
+        name="commitment-cancel",
+    ),
 ]

@@ -16,9 +16,10 @@ from trygg.geo.models import Place
 from trygg.organisations.access import LOG_ROLES, can_edit, can_log, organisation_ids, visible
 from trygg.organisations.models import Organisation
 
-from .forms import ActivityForm, CommitmentForm, PromiseForm
-from .models import Commitment, Promise
+from .forms import ActivityForm, CancelForm, CommitmentForm, PromiseForm, RevisionForm
+from .models import Commitment, CommitmentRevision, Promise
 from .progress import Progress, Status, counted_activities, progress, progress_by_slice
+from .revisions import terms_on
 
 
 def day_asked(request: HttpRequest) -> date:
@@ -51,7 +52,7 @@ def start(request: HttpRequest) -> HttpResponse:
     """The user's promises, current first, each commitment with its progress."""
     on = day_asked(request)
     promises = visible(Promise.objects.all(), request.user, "parties").prefetch_related(
-        "parties", "commitments__promise"
+        "parties", "commitments__promise", "commitments__revisions"
     )
     current, upcoming, ended = [], [], []
     for promise in promises:
@@ -88,7 +89,9 @@ def promise_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "promise": promise,
             "on": on,
             "focus_areas": promise.focus_areas.all(),
-            "commitments": with_progress(promise.commitments.select_related("focus_area"), on),
+            "commitments": with_progress(
+                promise.commitments.select_related("focus_area").prefetch_related("revisions"), on
+            ),
             "can_edit": can_edit(request.user, owner_ids(promise)),
             "can_log": can_log(request.user, owner_ids(promise)),
         },
@@ -117,18 +120,19 @@ def _visible_commitment(request: HttpRequest, pk: int) -> Commitment:
 def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _visible_commitment(request, pk)
     on = day_asked(request)
-    slices = []
-    if commitment.target_kind == Commitment.TargetKind.COUNT:
-        slices = progress_by_slice(commitment, on)
     owners = owner_ids(commitment.promise)
+    revisions = list(commitment.revisions.select_related("created_by"))
     return render(
         request,
         "promises/commitment.html",
         {
             "commitment": commitment,
             "promise": commitment.promise,
+            "terms": terms_on(commitment, on),
             "progress": progress(commitment, on),
-            "slices": slices,
+            "slices": progress_by_slice(commitment, on),
+            "revisions": revisions,
+            "cancelled": any(r.kind == CommitmentRevision.Kind.CANCELLED for r in revisions),
             "on": on,
             "activities": counted_activities(commitment).select_related(
                 "organisation", "place", "area", "forum"
@@ -139,11 +143,42 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def _editable_commitment(request: HttpRequest, pk: int) -> Commitment:
+    """A commitment the user may change: 404 if they cannot see it, 403 if only see it."""
     commitment = _visible_commitment(request, pk)
     if not can_edit(request.user, owner_ids(commitment.promise)):
         raise PermissionDenied(_("Only coordinators of the promise's parties may edit it."))
+    return commitment
+
+
+@login_required
+def commitment_change(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """Revise a commitment's target, or cancel it, from a day on and with the reason.
+
+    The commitment keeps its history: the old target stays in force before that day.
+    """
+    commitment = _editable_commitment(request, pk)
+    revising = kind == CommitmentRevision.Kind.REVISED
+    form_class = RevisionForm if revising else CancelForm
+    form = form_class(request.POST or None, commitment=commitment)
+    if request.method == "POST" and form.is_valid():
+        form.save(user=request.user)
+        messages.success(
+            request,
+            _("The commitment was revised.") if revising else _("The commitment was cancelled."),
+        )
+        return redirect(commitment)
+    title = _("Revise the target") if revising else _("Cancel the commitment")
+    return render(
+        request,
+        "promises/commitment_form.html",
+        {"form": form, "commitment": commitment, "title": title},
+    )
+
+
+@login_required
+def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _editable_commitment(request, pk)
     form = CommitmentForm(request.POST or None, instance=commitment)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -182,5 +217,7 @@ def log_activity(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Logged: %(activity)s.") % {"activity": activity})
         return redirect(commitment)
     return render(
-        request, "promises/log.html", {"form": form, "commitment": commitment, "promise": promise}
+        request,
+        "promises/commitment_form.html",
+        {"form": form, "commitment": commitment, "title": _("Log activity")},
     )

@@ -14,6 +14,7 @@ from django.urls import reverse
 from trygg.geo.models import Municipality
 from trygg.promises.models import Commitment, Promise
 from trygg.promises.progress import Progress, progress
+from trygg.promises.revisions import terms_on
 
 from .suppression import INDIVIDUAL_CASES, publish
 from .trends import incident_trend
@@ -55,7 +56,19 @@ def progress_data(state: Progress, individual_cases: bool = False) -> dict[str, 
         "from": _day(state.slice.start) if state.slice else None,
         "to": _day(state.slice.end) if state.slice else None,
         "due": _day(state.due),
+        "pace": None if suppressed else state.pace,
+        "cancelled_on": _day(state.cancelled_on),
+        "reason": state.reason or None,
     }
+
+
+def revisions_data(commitment: Commitment, on: date) -> list[dict[str, Any]]:
+    """Changes to the target in force by the day `on`: when, what (old → new) and why."""
+    return [
+        {"kind": r.kind, "from": _day(r.effective_on), "changes": r.changes, "reason": r.reason}
+        for r in commitment.revisions.all()
+        if r.effective_on <= on
+    ]
 
 
 def commitment_data(commitment: Commitment, on: date) -> dict[str, Any]:
@@ -64,10 +77,11 @@ def commitment_data(commitment: Commitment, on: date) -> dict[str, Any]:
         "text": commitment.text,
         "focus_area": commitment.focus_area.title if commitment.focus_area else None,
         "responsible": [org.name for org in commitment.responsible.all()],
-        "target": target_data(commitment),
+        "target": target_data(terms_on(commitment, on)),
         "progress": progress_data(
             progress(commitment, on), commitment.activity_kind in INDIVIDUAL_CASES
         ),
+        "revisions": revisions_data(commitment, on),
     }
 
 
@@ -94,7 +108,7 @@ def promise_data(promise: Promise, on: date) -> dict[str, Any]:
             commitment_data(commitment, on)
             for commitment in promise.commitments.select_related(
                 "focus_area", "promise"
-            ).prefetch_related("responsible")
+            ).prefetch_related("responsible", "revisions")
         ],
     }
 

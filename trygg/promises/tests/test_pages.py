@@ -20,16 +20,13 @@ def test_start_page_shows_each_commitment_with_its_progress(client, world):
     current = response.context["current"]
     assert [promise for promise, _, _, _ in current] == [world.promise]
     states = {commitment.pk: state for commitment, state in current[0][1]}
-    assert [(code, n) for code, _, n in current[0][2]] == [
-        ("on_track", 1),
-        ("behind", 1),
-        ("pending", 1),
-    ]
+    # The study (a milestone due 31 May) is on track before its due date.
+    assert [(code, n) for code, _, n in current[0][2]] == [("on_track", 2), ("behind", 1)]
     assert (states[world.site_visits.pk].done, states[world.site_visits.pk].status) == (
         12,
         "behind",
     )
-    assert states[world.study.pk].status == "pending"
+    assert states[world.study.pk].status == "on_track"
     page = response.content.decode()
     assert "12 av 100" in page
     assert "Efter plan" in page

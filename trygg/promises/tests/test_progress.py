@@ -9,11 +9,13 @@ from trygg.promises.progress import (
     Slice,
     Status,
     add_months,
+    decide_status,
     period_slices,
     progress,
     progress_by_slice,
     slice_target,
 )
+from trygg.promises.revisions import cancel, cancellation, revise, terms_on
 
 
 def log(commitment, day, count=1, kind=ActivityKind.SITE_VISIT, organisation=None, **extra):
@@ -123,7 +125,7 @@ class TestCountTargets:
         assert state.slice == Slice(date(2025, 1, 1), date(2025, 12, 31))
         assert (state.done, state.target) == (5, 100)
         years = progress_by_slice(commitment, date(2026, 1, 10))
-        assert [(s.done, s.status) for s in years] == [(100, Status.DONE), (5, Status.MISSED)]
+        assert [(s.done, s.status) for s in years] == [(100, Status.DONE), (5, Status.OVERDUE)]
 
     def test_four_month_promise_paces_over_its_122_days(self, world):
         commitment = count_commitment(
@@ -134,11 +136,11 @@ class TestCountTargets:
         assert state.status == Status.BEHIND
         log(commitment, date(2023, 10, 1), count=50)
         assert progress(commitment, date(2023, 10, 31)).status == Status.ON_TRACK
-        assert progress(commitment, date(2024, 1, 1)).status == Status.MISSED
+        assert progress(commitment, date(2024, 1, 1)).status == Status.OVERDUE
 
     def test_before_the_period_it_has_not_started(self, world):
         state = progress(world.site_visits, date(2024, 12, 31))
-        assert state.status == Status.UPCOMING
+        assert state.status == Status.NOT_STARTED
         assert state.slice.start == date(2025, 1, 1)
 
     def test_a_commitment_shared_by_two_parties_counts_both(self, world):
@@ -184,11 +186,11 @@ class TestCountTargets:
 class TestMilestonesAndOngoing:
     def test_milestone_states(self, world):
         study = world.study  # due 31 May 2025
-        assert progress(study, date(2024, 12, 1)).status == Status.UPCOMING
-        assert progress(study, date(2025, 5, 31)).status == Status.PENDING
+        assert progress(study, date(2024, 12, 1)).status == Status.NOT_STARTED
+        assert progress(study, date(2025, 5, 31)).status == Status.ON_TRACK
         assert progress(study, date(2025, 6, 1)).status == Status.OVERDUE
         study.completed_on = date(2025, 5, 20)
-        assert progress(study, date(2025, 5, 19)).status == Status.PENDING
+        assert progress(study, date(2025, 5, 19)).status == Status.ON_TRACK
         assert progress(study, date(2025, 5, 20)).status == Status.DONE
         assert progress(study, date(2026, 1, 1)).status == Status.DONE
 
@@ -198,7 +200,173 @@ class TestMilestonesAndOngoing:
         )
         patrols.responsible.set([world.police])
         log(patrols, date(2025, 2, 2), count=3, kind=ActivityKind.FOOT_PATROL)
-        assert progress(patrols, date(2024, 6, 1)).status == Status.UPCOMING
+        assert progress(patrols, date(2024, 6, 1)).status == Status.NOT_STARTED
         state = progress(patrols, date(2025, 6, 1))
         assert (state.status, state.done) == (Status.ONGOING, 3)
         assert progress(patrols, date(2026, 1, 1)).status == Status.ENDED
+
+
+class TestTheOneRule:
+    """decide_status on its own: every status, and which rule wins when several could."""
+
+    WINDOW = Slice(date(2025, 1, 1), date(2025, 12, 31))
+
+    @pytest.mark.parametrize(
+        ("on", "done", "target", "expected", "cancelled", "status"),
+        [
+            (date(2024, 12, 31), 0, 10, 0.0, False, Status.NOT_STARTED),
+            (date(2025, 6, 30), 5, 10, 5.0, False, Status.ON_TRACK),
+            (date(2025, 6, 30), 4, 10, 4.9, False, Status.ON_TRACK),  # not a whole unit behind
+            (date(2025, 6, 30), 4, 10, 5.0, False, Status.BEHIND),
+            (date(2025, 6, 30), 10, 10, 5.0, False, Status.DONE),
+            (date(2026, 1, 1), 9, 10, 10.0, False, Status.OVERDUE),
+            (date(2025, 6, 30), 4, 10, 5.0, True, Status.CANCELLED),
+            (date(2025, 6, 30), 10, 10, 5.0, True, Status.DONE),  # done stays done
+            (date(2025, 6, 30), 0, 1, None, False, Status.ON_TRACK),  # a milestone has no pace
+            (date(2024, 12, 31), 0, None, None, False, Status.NOT_STARTED),
+            (date(2025, 6, 30), 0, None, None, False, Status.ONGOING),
+            (date(2026, 1, 1), 0, None, None, False, Status.ENDED),
+            (date(2025, 6, 30), 0, None, None, True, Status.CANCELLED),
+        ],
+    )
+    def test_statuses(self, on, done, target, expected, cancelled, status):
+        assert (
+            decide_status(
+                on, self.WINDOW, done=done, target=target, expected=expected, cancelled=cancelled
+            )
+            == status
+        )
+
+
+@pytest.mark.django_db
+class TestRevisions:
+    def test_a_revised_target_counts_from_its_day_and_the_history_keeps_the_old_one(self, world):
+        commitment = world.site_visits  # 100 per year in 2025
+        log(commitment, date(2025, 3, 1), count=40)
+        # 30 June: 40 of 100, expected 49.6: behind.
+        assert progress(commitment, date(2025, 6, 30)).status == Status.BEHIND
+        revision = revise(
+            commitment,
+            {"quantity": 60},
+            effective_on=date(2025, 7, 1),
+            reason="Färre poliser i tjänst under hösten.",
+            user=world.coordinator,
+        )
+        assert revision.changes == {"quantity": [100, 60]}
+        commitment = Commitment.objects.get(pk=commitment.pk)
+        assert commitment.quantity == 60
+        # Before the revision the old target still holds: the past is not rewritten.
+        before = progress(commitment, date(2025, 6, 30))
+        assert (before.target, before.status) == (100, Status.BEHIND)
+        assert terms_on(commitment, date(2025, 6, 30)).quantity == 100
+        # From its day the new target holds for the whole year: 40 of 60, expected 29.9.
+        after = progress(commitment, date(2025, 7, 1))
+        assert (after.done, after.target, after.expected, after.status) == (
+            40,
+            60,
+            29.9,
+            Status.ON_TRACK,
+        )
+        assert after.pace == 10.1
+        log(commitment, date(2025, 11, 1), count=20)
+        assert progress(commitment, date(2026, 1, 1)).status == Status.DONE
+
+    def test_a_slice_that_ended_before_a_revision_keeps_its_target(self, world):
+        commitment = count_commitment(world, date(2024, 1, 1), date(2025, 12, 31))
+        log(commitment, date(2024, 6, 1), count=100)
+        revise(
+            commitment,
+            {"quantity": 150},
+            effective_on=date(2025, 3, 1),
+            reason="Ny satsning.",
+            user=None,
+        )
+        log(commitment, date(2025, 6, 1), count=120)
+        years = progress_by_slice(commitment, date(2026, 1, 10))
+        assert [(s.target, s.done, s.status) for s in years] == [
+            (100, 100, Status.DONE),
+            (150, 120, Status.OVERDUE),
+        ]
+        # Seen in February 2025, before the revision, the second year still had 100 to reach.
+        assert progress_by_slice(commitment, date(2025, 2, 1))[1].target == 100
+
+    def test_changing_per_recuts_the_period(self, world):
+        commitment = count_commitment(world, date(2024, 1, 1), date(2025, 12, 31), quantity=100)
+        log(commitment, date(2024, 6, 1), count=100)
+        revise(
+            commitment,
+            {"quantity": 150, "per": "period"},
+            effective_on=date(2024, 10, 1),
+            reason="Målet gäller hela perioden.",
+            user=None,
+        )
+        assert [s.slice for s in progress_by_slice(commitment, date(2024, 9, 30))] == [
+            Slice(date(2024, 1, 1), date(2024, 12, 31)),
+            Slice(date(2025, 1, 1), date(2025, 12, 31)),
+        ]
+        [whole] = progress_by_slice(commitment, date(2024, 10, 1))
+        assert (whole.slice, whole.target, whole.done) == (
+            Slice(date(2024, 1, 1), date(2025, 12, 31)),
+            150,
+            100,
+        )
+
+    def test_a_milestone_given_a_later_due_date_is_overdue_only_until_then(self, world):
+        study = world.study  # due 31 May 2025
+        revise(
+            study,
+            {"due": date(2025, 9, 30), "due_text": "under hösten"},
+            effective_on=date(2025, 6, 15),
+            reason="Förstudien väntar på nya riktlinjer.",
+            user=world.coordinator,
+        )
+        study = Commitment.objects.get(pk=study.pk)
+        assert progress(study, date(2025, 6, 14)).status == Status.OVERDUE
+        state = progress(study, date(2025, 6, 15))
+        assert (state.status, state.due) == (Status.ON_TRACK, date(2025, 9, 30))
+        assert progress(study, date(2025, 10, 1)).status == Status.OVERDUE
+
+    def test_a_cancelled_commitment_says_why_from_its_day(self, world):
+        commitment = world.tistel_meetings
+        log(commitment, date(2025, 2, 1), kind=ActivityKind.FORUM_MEETING)
+        cancel(
+            commitment,
+            effective_on=date(2025, 9, 1),
+            reason="Tistel har ersatts av ett regionalt nätverk.",
+            user=world.coordinator,
+        )
+        assert progress(commitment, date(2025, 8, 31)).status == Status.BEHIND
+        for day in (date(2025, 9, 1), date(2026, 6, 1)):
+            state = progress(commitment, day)
+            assert (state.status, state.reason, state.cancelled_on) == (
+                Status.CANCELLED,
+                "Tistel har ersatts av ett regionalt nätverk.",
+                date(2025, 9, 1),
+            )
+            assert state.done == 1  # the work done before still shows
+        assert cancellation(commitment, date(2025, 8, 31)) is None
+
+    def test_cancelling_stops_the_slices_not_yet_ended(self, world):
+        commitment = count_commitment(world, date(2024, 1, 1), date(2025, 12, 31))
+        log(commitment, date(2024, 3, 1), count=30)
+        cancel(commitment, effective_on=date(2024, 12, 31), reason="Avslutas.", user=None)
+        years = progress_by_slice(commitment, date(2026, 1, 1))
+        assert [s.status for s in years] == [Status.CANCELLED, Status.CANCELLED]
+        commitment = count_commitment(world, date(2022, 1, 1), date(2023, 12, 31))
+        log(commitment, date(2022, 3, 1), count=30)
+        cancel(commitment, effective_on=date(2023, 1, 1), reason="Avslutas.", user=None)
+        years = progress_by_slice(commitment, date(2024, 1, 1))
+        assert [s.status for s in years] == [Status.OVERDUE, Status.CANCELLED]
+
+    def test_a_reached_target_stays_done_when_cancelled_later(self, world):
+        study = world.study
+        study.completed_on = date(2025, 5, 1)
+        study.save()
+        cancel(study, effective_on=date(2025, 6, 1), reason="Klart.", user=None)
+        assert progress(study, date(2025, 7, 1)).status == Status.DONE
+
+    def test_the_reason_is_masked(self, world):
+        revision = cancel(
+            world.study, effective_on=date(2025, 6, 1), reason="Gäller 19121212-1212.", user=None
+        )
+        assert "1212-1212" not in revision.reason
