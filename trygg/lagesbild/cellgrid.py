@@ -43,9 +43,8 @@ from h3.api import numpy_int as h3int
 _DIGIT_STEP = np.array([(0, 0), (-1, -1), (0, 1), (-1, 0), (1, 0), (0, -1), (1, 1), (0, 0)])
 # The digit of a step (da, db) at index 3·(da + 1) + (db + 1); 7 never occurs.
 _DIGIT_OF_STEP = np.array([1, 3, 7, 5, 0, 2, 7, 4, 6], dtype=np.uint64)
-_PENTAGON_BASE_CELLS = np.array(
-    sorted(h3.get_base_cell_number(cell) for cell in h3.get_pentagons(0))
-)
+_IS_PENTAGON_BASE_CELL = np.zeros(128, dtype=bool)  # by base cell number (7 bits)
+_IS_PENTAGON_BASE_CELL[[h3.get_base_cell_number(cell) for cell in h3.get_pentagons(0)]] = True
 _MAX_RESOLUTION = 15
 _CHUNK_LEVELS = 5  # digits read in one table lookup: 8**5 entries
 _FIELD = 28  # bits for each lattice coordinate in a key; |a|, |b| < 3**16 at resolution 15
@@ -144,20 +143,21 @@ def cells_at(
         index |= digit << np.uint64(3 * (_MAX_RESOLUTION - level))
         leading = np.where(digit != 0, digit, leading)
         a, b = parent_a, parent_b
-    inside = (a == 0) & (b == 0) & ~(np.isin(base, _PENTAGON_BASE_CELLS) & (leading == 1))
+    inside = (a == 0) & (b == 0) & ~(_IS_PENTAGON_BASE_CELL[base] & (leading == 1))
     unused_digits = (1 << (3 * (_MAX_RESOLUTION - resolution))) - 1
     header = (1 << 59) | (resolution << 52) | unused_digits
     index |= np.uint64(header) | (base.astype(np.uint64) << np.uint64(45))
     return index, inside
 
 
-def _steps(k: int) -> list[tuple[int, int]]:
-    """Lattice offsets of a k-disk: hex distance (|a| + |b| + |a − b|) / 2 at most k."""
+def _disk_rows(k: int) -> list[tuple[int, range]]:
+    """A k-disk's lattice offsets, row by row: each da with its run of db.
+
+    Hex distance is (|da| + |db| + |da − db|) / 2; at most k means db from
+    da − k to k for da ≥ 0, and from −k to da + k for da < 0.
+    """
     return [
-        (da, db)
-        for da in range(-k, k + 1)
-        for db in range(-k, k + 1)
-        if abs(da) + abs(db) + abs(da - db) <= 2 * k
+        (da, range(da - k, k + 1) if da >= 0 else range(-k, da + k + 1)) for da in range(-k, k + 1)
     ]
 
 
@@ -216,19 +216,29 @@ def disk_join(
         centres = centres[np.argsort(keys[centres])]
         centre_keys = keys[centres]
 
-    rows, columns, outside_rows, outside_keys = [], [], [], []
-    for da, db in _steps(k):
-        wanted = centre_keys + ((da << _FIELD) + db)  # still sorted: one shift for all
-        at = np.minimum(np.searchsorted(sorted_keys, wanted), len(cells) - 1)
-        known = sorted_keys[at] == wanted
-        rows.append(centres[known])
-        columns.append(order[at[known]])
-        outside_rows.append(centres[~known])
-        outside_keys.append(wanted[~known])
+    # One row per disk offset, one column per centre.
+    offsets = sum(len(run) for _, run in _disk_rows(k))
+    wanted = np.empty((offsets, len(centres)), dtype=np.int64)
+    here = np.empty((offsets, len(centres)), dtype=np.intp)
+    known = np.empty((offsets, len(centres)), dtype=bool)
+    step = 0
+    for da, run in _disk_rows(k):
+        # One search per row of the disk; along the row the next key is one
+        # more, so it is where the last one was, or one further if found.
+        wanted[step] = centre_keys + ((da << _FIELD) + run[0])
+        at = np.searchsorted(sorted_keys, wanted[step])
+        for db in run:
+            if db != run[0]:
+                wanted[step] = wanted[step - 1] + 1
+            np.minimum(at, len(cells) - 1, out=here[step])
+            np.equal(sorted_keys[here[step]], wanted[step], out=known[step])
+            at = at + known[step]
+            step += 1
+    centre_of = np.broadcast_to(centres, wanted.shape)
 
-    # Disk positions that are not among `cells`: index them, or give up on the row.
-    outside_rows = np.concatenate(outside_rows)
-    outside_keys = np.concatenate(outside_keys)
+    # Disk positions that are not among `cells`: index them, or give up on the centre.
+    outside_rows = centre_of[~known]
+    outside_keys = wanted[~known]
     by_key = np.argsort(outside_keys)
     first = run_starts(outside_keys[by_key])
     position = np.empty(len(outside_keys), dtype=np.intp)  # of each key among the distinct ones
@@ -238,14 +248,13 @@ def disk_join(
     flawed = np.zeros(len(cells), dtype=bool)
     flawed[outside_rows[~inside[position]]] = True
     a, b = a[centres], b[centres]
-    near_pentagon = np.isin(base[centres], _PENTAGON_BASE_CELLS) & (
+    near_pentagon = _IS_PENTAGON_BASE_CELL[base[centres]] & (
         np.abs(a) + np.abs(b) + np.abs(a - b) <= 2 * k
     )
     flawed[centres[near_pentagon | (resolution == 0)]] = True
 
-    rows, columns = np.concatenate(rows), np.concatenate(columns)
-    keep = ~flawed[rows]
-    rows, columns = [rows[keep]], [columns[keep]]
+    sound = known & ~flawed[centres]
+    rows, columns = [centre_of[sound]], [order[here[sound]]]
     keep = ~flawed[outside_rows]
     outside_rows, outside = [outside_rows[keep]], [found[position[keep]]]
     flawed = np.flatnonzero(flawed)
@@ -259,8 +268,8 @@ def disk_join(
     outside_rows.append(member_rows[~known])
     outside.append(members[~known])
     return (
-        np.concatenate(rows).astype(np.intp),
-        np.concatenate(columns).astype(np.intp),
-        np.concatenate(outside_rows).astype(np.intp),
-        np.concatenate(outside).astype(np.uint64),
+        np.concatenate(rows).astype(np.intp, copy=False),
+        np.concatenate(columns).astype(np.intp, copy=False),
+        np.concatenate(outside_rows).astype(np.intp, copy=False),
+        np.concatenate(outside).astype(np.uint64, copy=False),
     )
