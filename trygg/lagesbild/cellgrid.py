@@ -184,6 +184,19 @@ def run_starts(values: np.ndarray) -> np.ndarray:
     return starts
 
 
+def groups(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Equal values grouped: where one of each distinct value is (sorted), and which each one is.
+
+    What np.unique(values, return_index=True, return_inverse=True) gives,
+    with a sort instead of numpy's hashing (see run_starts).
+    """
+    order = np.argsort(values)
+    first = run_starts(values[order])
+    group = np.empty(len(values), dtype=np.intp)
+    group[order] = np.cumsum(first) - 1
+    return order[first], group
+
+
 def disk_join(
     cells: np.ndarray, k: int, centres: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -239,11 +252,8 @@ def disk_join(
     # Disk positions that are not among `cells`: index them, or give up on the centre.
     outside_rows = centre_of[~known]
     outside_keys = wanted[~known]
-    by_key = np.argsort(outside_keys)
-    first = run_starts(outside_keys[by_key])
-    position = np.empty(len(outside_keys), dtype=np.intp)  # of each key among the distinct ones
-    position[by_key] = np.cumsum(first) - 1
-    found, inside = cells_at(*_unkey(outside_keys[by_key[first]]), resolution)
+    distinct, position = groups(outside_keys)
+    found, inside = cells_at(*_unkey(outside_keys[distinct]), resolution)
 
     flawed = np.zeros(len(cells), dtype=bool)
     flawed[outside_rows[~inside[position]]] = True

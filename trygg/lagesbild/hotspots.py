@@ -44,7 +44,7 @@ import h3
 import numpy as np
 from h3.api import numpy_int as h3int
 
-from .cellgrid import disk_join, run_starts
+from .cellgrid import disk_join, groups, run_starts
 
 DEFAULT_RESOLUTION = 9
 DEFAULT_THRESHOLD = 1.96
@@ -63,11 +63,7 @@ def _distinct_pairs(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.nd
     """
     with np.errstate(over="ignore"):
         mixed = lat.view(np.uint64) * _MIX_LAT ^ lon.view(np.uint64) * _MIX_LON
-    order = np.argsort(mixed)
-    first = run_starts(mixed[order])
-    group = np.empty(len(mixed), dtype=np.intp)
-    group[order] = np.cumsum(first) - 1
-    representative = order[first]
+    representative, group = groups(mixed)
     collided = np.flatnonzero(
         (lat[representative[group]] != lat) | (lon[representative[group]] != lon)
     )
@@ -123,11 +119,8 @@ def study_area(occupied: np.ndarray, k: int = 1) -> StudyArea:
     occupied = np.sort(np.asarray(occupied, dtype=np.uint64))
     occupied = occupied[run_starts(occupied)]
     rows, columns, ring_rows, ring = disk_join(occupied, k)
-    by_cell = np.argsort(ring)
-    first = run_starts(ring[by_cell])
-    ring_of = np.empty(len(ring), dtype=np.intp)  # each member's place among the ring cells
-    ring_of[by_cell] = np.cumsum(first) - 1
-    cells = np.concatenate([occupied, ring[by_cell[first]]])
+    distinct, ring_of = groups(ring)  # ring_of: each member's place among the ring cells
+    cells = np.concatenate([occupied, ring[distinct]])
     order = np.argsort(cells)
     place = np.empty(len(cells), dtype=np.intp)  # where occupied and ring cells end up
     place[order] = np.arange(len(cells))
