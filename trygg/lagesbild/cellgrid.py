@@ -36,7 +36,7 @@ from functools import cache
 
 import h3
 import numpy as np
-from h3.api import numpy_int as h3int
+from h3.api import memview_int as h3memview
 
 # Unit vectors of the digits 0–6 (centre, K, J, JK, I, IK, IJ) in (i − k, j − k);
 # 7 marks an unused digit, finer than the cell's resolution, and is never walked.
@@ -268,7 +268,7 @@ def disk_join(
     keep = ~flawed[outside_rows]
     outside_rows, outside = [outside_rows[keep]], [found[position[keep]]]
     flawed = np.flatnonzero(flawed)
-    asked = [h3int.grid_disk(cell, k) for cell in cells[flawed].tolist()]
+    asked = [h3memview.grid_disk(cell, k) for cell in cells[flawed].tolist()]
     members = np.concatenate([np.zeros(0, dtype=np.uint64), *asked])
     member_rows = np.repeat(flawed, [len(disk) for disk in asked])
     at = np.minimum(np.searchsorted(cells, members), len(cells) - 1)

@@ -95,9 +95,11 @@ def test_the_lattice_answers_away_from_edges_and_grid_disk_at_them(monkeypatch):
     inland = patch(*PLACES["Västervik, inside base cell 4"], 9, radius=12)
     edge = patch(*PLACES["Kalmar län, edge of base cells 4 and 15"], 9, radius=12)
     asked = []
-    real_grid_disk = cellgrid.h3int.grid_disk
+    real_grid_disk = cellgrid.h3memview.grid_disk
     monkeypatch.setattr(
-        cellgrid.h3int, "grid_disk", lambda cell, k: asked.append(cell) or real_grid_disk(cell, k)
+        cellgrid.h3memview,
+        "grid_disk",
+        lambda cell, k: asked.append(cell) or real_grid_disk(cell, k),
     )
     disk_join(inland, 2)
     assert asked == []
