@@ -47,8 +47,12 @@ _IS_PENTAGON_BASE_CELL = np.zeros(128, dtype=bool)  # by base cell number (7 bit
 _IS_PENTAGON_BASE_CELL[[h3.get_base_cell_number(cell) for cell in h3.get_pentagons(0)]] = True
 _MAX_RESOLUTION = 15
 _CHUNK_LEVELS = 5  # digits read in one table lookup: 8**5 entries
-_FIELD = 28  # bits for each lattice coordinate in a key; |a|, |b| < 3**16 at resolution 15
+_FIELD = 28  # bits for a lattice coordinate in a key; |a|, |b| < 2**23 even at resolution 15
 _BIAS = 1 << (_FIELD - 1)
+# Dense lookup grids may hold this many slots per cell (plus a few) before
+# the sorted join, slower but compact, takes over for spread-out cells.
+_GRID_CELLS_PER_CELL = 32
+_GRID_CELLS_ANYWAY = 1 << 16
 _FIELD_MASK = (1 << _FIELD) - 1
 
 
@@ -197,16 +201,71 @@ def groups(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return order[first], group
 
 
-def disk_join(
-    cells: np.ndarray, k: int, centres: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Every cell of h3.grid_disk(cell, k) for `centres`, split by whether it is one of `cells`.
+def _offsets(k: int) -> np.ndarray:
+    """The disk's offsets as key differences, in _disk_rows order."""
+    return np.array([(da << _FIELD) + db for da, run in _disk_rows(k) for db in run])
 
-    `cells` must be sorted and unique (as H3 integer indexes); `centres` are
-    positions in `cells` whose disks are wanted (all by default). Returns
+
+def _join_on_grid(
+    base: np.ndarray, a: np.ndarray, b: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Each cell's disk positions looked up on a dense grid per base cell; None if too sparse.
+
+    Returns (centres, columns): columns[step, i] is the cell at offset `step`
+    from cells[centres[i]], or −1. The grids cover each base cell's bounding
+    box of positions with k to spare, all with the same height, so an
+    offset is one number to add.
+    """
+    present = np.flatnonzero(np.bincount(base, minlength=128))
+    low_a, high_a = np.zeros(128, dtype=np.int64), np.zeros(128, dtype=np.int64)
+    low_b, high_b = np.zeros(128, dtype=np.int64), np.zeros(128, dtype=np.int64)
+    for number in present.tolist():
+        mine = base == number
+        low_a[number], high_a[number] = a[mine].min() - k, a[mine].max() + k
+        low_b[number], high_b[number] = b[mine].min() - k, b[mine].max() + k
+    height = int((high_b - low_b)[present].max()) + 1
+    start = np.zeros(128, dtype=np.int64)
+    start[present] = np.cumsum(np.concatenate([[0], (high_a - low_a + 1)[present][:-1]])) * height
+    size = int(start[present[-1]] + (high_a[present[-1]] - low_a[present[-1]] + 1) * height)
+    if size > _GRID_CELLS_PER_CELL * len(base) + _GRID_CELLS_ANYWAY:
+        return None
+    grid = np.full(size, -1, dtype=np.int32)  # 4 bytes a slot: at most 128 per cell
+    at = start[base] + (a - low_a[base]) * height + (b - low_b[base])
+    grid[at] = np.arange(len(base))
+    steps = [(da * height + db) for da, run in _disk_rows(k) for db in run]
+    return np.arange(len(base)), np.stack([grid[at + step] for step in steps]).astype(np.intp)
+
+
+def _join_on_sorted_keys(keys: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The same as _join_on_grid for spread-out cells, by searching sorted keys.
+
+    One search per row of the disk; along the row the next key is one more,
+    so it is where the last one was, or one further if that was found.
+    """
+    centres = np.argsort(keys)
+    sorted_keys = keys[centres]
+    columns = np.empty((len(_offsets(k)), len(keys)), dtype=np.intp)
+    step = 0
+    for da, run in _disk_rows(k):
+        wanted = sorted_keys + ((da << _FIELD) + run[0])
+        at = np.searchsorted(sorted_keys, wanted)
+        for _ in run:
+            here = np.minimum(at, len(keys) - 1)
+            known = sorted_keys[here] == wanted
+            columns[step] = np.where(known, centres[here], -1)
+            wanted = wanted + 1
+            at = at + known
+            step += 1
+    return centres, columns
+
+
+def disk_join(cells: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every cell of each cell's h3.grid_disk(cell, k), split by whether it is one of `cells`.
+
+    `cells` must be sorted and unique (as H3 integer indexes). Returns
     (rows, columns): cells[column] is in the disk of cells[row]; and
     (outside_rows, outside): the disk members that are not in `cells`.
-    The lattice answers for every centre whose k-ring stays on flat lattice
+    The lattice answers for every cell whose k-ring stays on flat lattice
     in its own base cell; the rest get h3.grid_disk (see the module
     docstring). Cells are joined on sorted (base cell, a, b) keys, so only
     positions outside `cells` are turned back into indexes.
@@ -220,38 +279,15 @@ def disk_join(
     resolution = resolution_of(cells)
     base, a, b = lattice(cells)
     keys = _key(base, a, b)
-    order = np.argsort(keys)
-    sorted_keys = keys[order]
-    if centres is None:
-        centres, centre_keys = order, sorted_keys
-    else:
-        centres = np.asarray(centres, dtype=np.intp)
-        centres = centres[np.argsort(keys[centres])]
-        centre_keys = keys[centres]
-
-    # One row per disk offset, one column per centre.
-    offsets = sum(len(run) for _, run in _disk_rows(k))
-    wanted = np.empty((offsets, len(centres)), dtype=np.int64)
-    here = np.empty((offsets, len(centres)), dtype=np.intp)
-    known = np.empty((offsets, len(centres)), dtype=bool)
-    step = 0
-    for da, run in _disk_rows(k):
-        # One search per row of the disk; along the row the next key is one
-        # more, so it is where the last one was, or one further if found.
-        wanted[step] = centre_keys + ((da << _FIELD) + run[0])
-        at = np.searchsorted(sorted_keys, wanted[step])
-        for db in run:
-            if db != run[0]:
-                wanted[step] = wanted[step - 1] + 1
-            np.minimum(at, len(cells) - 1, out=here[step])
-            np.equal(sorted_keys[here[step]], wanted[step], out=known[step])
-            at = at + known[step]
-            step += 1
-    centre_of = np.broadcast_to(centres, wanted.shape)
+    joined = _join_on_grid(base, a, b, k)
+    centres, found_columns = joined if joined is not None else _join_on_sorted_keys(keys, k)
+    known = found_columns >= 0
+    centre_of = np.broadcast_to(centres, known.shape)
 
     # Disk positions that are not among `cells`: index them, or give up on the centre.
-    outside_rows = centre_of[~known]
-    outside_keys = wanted[~known]
+    outside_steps, outside_centres = np.nonzero(~known)
+    outside_rows = centres[outside_centres]
+    outside_keys = keys[outside_rows] + _offsets(k)[outside_steps]
     distinct, position = groups(outside_keys)
     found, inside = cells_at(*_unkey(outside_keys[distinct]), resolution)
 
@@ -264,7 +300,7 @@ def disk_join(
     flawed[centres[near_pentagon | (resolution == 0)]] = True
 
     sound = known & ~flawed[centres]
-    rows, columns = [centre_of[sound]], [order[here[sound]]]
+    rows, columns = [centre_of[sound]], [found_columns[sound]]
     keep = ~flawed[outside_rows]
     outside_rows, outside = [outside_rows[keep]], [found[position[keep]]]
     flawed = np.flatnonzero(flawed)

@@ -113,24 +113,39 @@ class StudyArea(NamedTuple):
 def study_area(occupied: np.ndarray, k: int = 1) -> StudyArea:
     """The occupied cells and their k-rings, sorted so results are reproducible, with weights.
 
-    The occupied cells' disks give both the ring cells and the occupied
-    cells' neighbours; only the ring cells' own disks are looked up after.
+    The occupied cells' disks give the ring cells, the occupied cells'
+    neighbours and, turned round (grid distance is symmetric), the ring
+    cells' occupied neighbours; only pairs of ring cells are left to find.
     """
     occupied = np.sort(np.asarray(occupied, dtype=np.uint64))
     occupied = occupied[run_starts(occupied)]
     rows, columns, ring_rows, ring = disk_join(occupied, k)
     distinct, ring_of = groups(ring)  # ring_of: each member's place among the ring cells
-    cells = np.concatenate([occupied, ring[distinct]])
-    order = np.argsort(cells)
+    ring_cells = ring[distinct]
+    between_rows, between_columns, _, _ = disk_join(ring_cells, k)
+    cells = np.concatenate([occupied, ring_cells])
+    order = np.argsort(cells, kind="stable")  # two sorted runs: merged in one pass
     place = np.empty(len(cells), dtype=np.intp)  # where occupied and ring cells end up
     place[order] = np.arange(len(cells))
-    cells = cells[order]
-    ring_places = place[len(occupied) :]
-    ring_cell_rows, ring_cell_columns, _, _ = disk_join(cells, k, centres=ring_places)
+    occupied_places, ring_places = place[: len(occupied)], place[len(occupied) :]
     return StudyArea(
-        cells,
-        np.concatenate([place[rows], place[ring_rows], ring_cell_rows]),
-        np.concatenate([place[columns], ring_places[ring_of], ring_cell_columns]),
+        cells[order],
+        np.concatenate(
+            [
+                occupied_places[rows],
+                occupied_places[ring_rows],
+                ring_places[ring_of],
+                ring_places[between_rows],
+            ]
+        ),
+        np.concatenate(
+            [
+                occupied_places[columns],
+                ring_places[ring_of],
+                occupied_places[ring_rows],
+                ring_places[between_columns],
+            ]
+        ),
     )
 
 

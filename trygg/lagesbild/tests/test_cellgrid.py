@@ -54,10 +54,19 @@ def faces(cells: np.ndarray) -> set[int]:
     return {face for cell in cells.tolist() for face in h3int.get_icosahedron_faces(cell)}
 
 
+@pytest.fixture(params=["grid", "sorted keys"])
+def join(request, monkeypatch):
+    """Both ways of finding positions: dense grids (compact regions) and sorted keys (spread)."""
+    if request.param == "sorted keys":
+        monkeypatch.setattr(cellgrid, "_GRID_CELLS_PER_CELL", 0)
+        monkeypatch.setattr(cellgrid, "_GRID_CELLS_ANYWAY", 0)
+    return request.param
+
+
 @pytest.mark.parametrize("k", [1, 2])
 @pytest.mark.parametrize("resolution", [8, 9])
 @pytest.mark.parametrize("place", PLACES)
-def test_disks_are_exactly_grid_disk(place, resolution, k):
+def test_disks_are_exactly_grid_disk(place, resolution, k, join):
     cells = patch(*PLACES[place], resolution, radius=12)
     ours = lattice_pairs(cells, k)
     assert len(ours) == len(set(ours))  # no pair twice
@@ -84,7 +93,7 @@ def test_the_patches_cross_what_they_claim_to():
 
 
 @pytest.mark.parametrize("resolution", [0, 1, 2, 3])
-def test_disks_at_coarse_resolutions_over_many_base_cells(resolution):
+def test_disks_at_coarse_resolutions_over_many_base_cells(resolution, join):
     cells = patch(60.0, 15.0, resolution, radius=4 if resolution else 2)
     assert len(base_cells(cells)) > 1
     for k in (1, 2):
@@ -134,7 +143,7 @@ def test_lattice_positions_are_h3s_local_ij_and_turn_back_into_the_cells():
 @pytest.mark.parametrize(
     "place", ["Kalmar län, edge of base cells 4 and 15", "Norwegian Sea, base cell 4's pentagon"]
 )
-def test_study_area_and_neighbour_index_match_grid_disk(place, k):
+def test_study_area_and_neighbour_index_match_grid_disk(place, k, join):
     occupied = patch(*PLACES[place], 9, radius=6, seed=3)
     area = study_area(occupied, k)
     expected = sorted(
