@@ -267,8 +267,9 @@ def disk_join(cells: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.nda
     (outside_rows, outside): the disk members that are not in `cells`.
     The lattice answers for every cell whose k-ring stays on flat lattice
     in its own base cell; the rest get h3.grid_disk (see the module
-    docstring). Cells are joined on sorted (base cell, a, b) keys, so only
-    positions outside `cells` are turned back into indexes.
+    docstring). Disk positions are looked up among the cells' own positions
+    (on a dense grid, or among sorted keys when the cells are spread thin),
+    so only positions outside `cells` are turned back into indexes.
     """
     cells = np.asarray(cells, dtype=np.uint64)
     if len(cells) == 0:

@@ -31,9 +31,13 @@ only for the few hotspots returned). Assigning points to cells is one
 h3.latlng_to_cell call per distinct coordinate pair (incidents repeat
 places); everything after that is numpy. The k-rings come from cellgrid,
 which reads each cell's position on its base cell's hexagonal lattice from
-the index bits and joins positions with sorted searches, O(n·k² log n), and
-calls h3.grid_disk only for the few cells whose ring crosses a base-cell edge
-or comes near a pentagon; the Gi* sums are bincounts.
+the index bits and finds neighbours by looking positions up, O(n·k²) (on
+dense grids, or O(n·k² log n) on sorted keys where cells are spread thin),
+and calls h3.grid_disk only for the few cells whose ring crosses a
+base-cell edge or comes near a pentagon. The occupied cells' disks are
+found once and used both ways round (grid distance is symmetric), so only
+the ring cells' disks among themselves are looked up after. The Gi* sums
+are bincounts.
 """
 
 from collections.abc import Iterable

@@ -140,9 +140,7 @@ def test_lattice_positions_are_h3s_local_ij_and_turn_back_into_the_cells():
 
 
 @pytest.mark.parametrize("k", [1, 2])
-@pytest.mark.parametrize(
-    "place", ["Kalmar län, edge of base cells 4 and 15", "Norwegian Sea, base cell 4's pentagon"]
-)
+@pytest.mark.parametrize("place", PLACES)
 def test_study_area_and_neighbour_index_match_grid_disk(place, k, join):
     occupied = patch(*PLACES[place], 9, radius=6, seed=3)
     area = study_area(occupied, k)
