@@ -33,6 +33,7 @@ icosahedron edge and around the pentagon too).
 """
 
 from functools import cache
+from typing import NamedTuple
 
 import h3
 import numpy as np
@@ -259,12 +260,25 @@ def _join_on_sorted_keys(keys: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarr
     return centres, columns
 
 
-def disk_join(cells: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+class Disks(NamedTuple):
+    """Each cell's h3.grid_disk as index pairs, split by whether the member is one of the cells.
+
+    cells[columns[i]] is in the disk of cells[rows[i]]; outside[outside_of[i]]
+    is in the disk of cells[outside_rows[i]], where outside holds the members
+    that are not among the cells, sorted and unique.
+    """
+
+    rows: np.ndarray
+    columns: np.ndarray
+    outside_rows: np.ndarray
+    outside_of: np.ndarray
+    outside: np.ndarray
+
+
+def disk_join(cells: np.ndarray, k: int) -> Disks:
     """Every cell of each cell's h3.grid_disk(cell, k), split by whether it is one of `cells`.
 
-    `cells` must be sorted and unique (as H3 integer indexes). Returns
-    (rows, columns): cells[column] is in the disk of cells[row]; and
-    (outside_rows, outside): the disk members that are not in `cells`.
+    `cells` must be sorted and unique (as H3 integer indexes).
     The lattice answers for every cell whose k-ring stays on flat lattice
     in its own base cell; the rest get h3.grid_disk (see the module
     docstring). Disk positions are looked up among the cells' own positions
@@ -274,7 +288,7 @@ def disk_join(cells: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.nda
     cells = np.asarray(cells, dtype=np.uint64)
     if len(cells) == 0:
         empty = np.zeros(0, dtype=np.intp)
-        return empty, empty, empty, np.zeros(0, dtype=np.uint64)
+        return Disks(empty, empty, empty, empty, np.zeros(0, dtype=np.uint64))
     if not (cells[1:] > cells[:-1]).all():
         raise ValueError("cells must be sorted and unique")
     resolution = resolution_of(cells)
@@ -303,7 +317,12 @@ def disk_join(cells: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.nda
     sound = known & ~flawed[centres]
     rows, columns = [centre_of[sound]], [found_columns[sound]]
     keep = ~flawed[outside_rows]
-    outside_rows, outside = [outside_rows[keep]], [found[position[keep]]]
+    outside_rows, position = outside_rows[keep], position[keep]
+    used = np.zeros(len(found), dtype=bool)
+    used[position] = True
+    found = found[used]  # distinct already: one cell per position
+    position = (np.cumsum(used) - 1)[position]
+
     flawed = np.flatnonzero(flawed)
     asked = [h3memview.grid_disk(cell, k) for cell in cells[flawed].tolist()]
     members = np.concatenate([np.zeros(0, dtype=np.uint64), *asked])
@@ -312,11 +331,14 @@ def disk_join(cells: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.nda
     known = cells[at] == members
     rows.append(member_rows[known])
     columns.append(at[known])
-    outside_rows.append(member_rows[~known])
-    outside.append(members[~known])
-    return (
+
+    # One sorted list of outside cells, from the lattice and from grid_disk.
+    candidates = np.concatenate([found, members[~known]])
+    distinct, which = groups(candidates)
+    return Disks(
         np.concatenate(rows).astype(np.intp, copy=False),
         np.concatenate(columns).astype(np.intp, copy=False),
-        np.concatenate(outside_rows).astype(np.intp, copy=False),
-        np.concatenate(outside).astype(np.uint64, copy=False),
+        np.concatenate([outside_rows, member_rows[~known]]).astype(np.intp, copy=False),
+        np.concatenate([which[position], which[len(found) :]]),
+        candidates[distinct],
     )

@@ -123,10 +123,8 @@ def study_area(occupied: np.ndarray, k: int = 1) -> StudyArea:
     """
     occupied = np.sort(np.asarray(occupied, dtype=np.uint64))
     occupied = occupied[run_starts(occupied)]
-    rows, columns, ring_rows, ring = disk_join(occupied, k)
-    distinct, ring_of = groups(ring)  # ring_of: each member's place among the ring cells
-    ring_cells = ring[distinct]
-    between_rows, between_columns, _, _ = disk_join(ring_cells, k)
+    rows, columns, ring_rows, ring_of, ring_cells = disk_join(occupied, k)
+    between_rows, between_columns, *_ = disk_join(ring_cells, k)
     cells = np.concatenate([occupied, ring_cells])
     order = np.argsort(cells, kind="stable")  # two sorted runs: merged in one pass
     place = np.empty(len(cells), dtype=np.intp)  # where occupied and ring cells end up
@@ -160,7 +158,7 @@ def neighbour_index(cells: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarr
     neighbours inside `cells` are kept. study_area gives the same pairs
     for a study area, faster.
     """
-    rows, columns, _, _ = disk_join(cells, k)
+    rows, columns, *_ = disk_join(cells, k)
     return rows, columns
 
 

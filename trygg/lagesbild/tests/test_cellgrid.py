@@ -40,8 +40,9 @@ def grid_disk_pairs(cells: np.ndarray, k: int) -> set[tuple[int, str]]:
 
 def lattice_pairs(cells: np.ndarray, k: int) -> list[tuple[int, str]]:
     """disk_join's answer put back together: members inside `cells` and outside."""
-    rows, columns, outside_rows, outside = disk_join(cells, k)
-    members = np.concatenate([cells[columns], outside])
+    rows, columns, outside_rows, outside_of, outside = disk_join(cells, k)
+    assert outside.tolist() == sorted(set(outside.tolist()))
+    members = np.concatenate([cells[columns], outside[outside_of]])
     rows = np.concatenate([rows, outside_rows])
     return list(zip(rows.tolist(), map(h3.int_to_str, members.tolist()), strict=True))
 
