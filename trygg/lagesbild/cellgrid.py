@@ -207,15 +207,24 @@ def _offsets(k: int) -> np.ndarray:
     return np.array([(da << _FIELD) + db for da, run in _disk_rows(k) for db in run])
 
 
-def _join_on_grid(
-    base: np.ndarray, a: np.ndarray, b: np.ndarray, k: int
-) -> tuple[np.ndarray, np.ndarray] | None:
+class _Join(NamedTuple):
+    """Disk positions found among the cells: columns[step, i] is the cell at offset `step`
+    from cells[centres[i]], or −1. A grid join also says where each centre
+    sits on the grid (slots) and what each offset adds to that (slot_steps).
+    """
+
+    centres: np.ndarray
+    columns: np.ndarray
+    slots: np.ndarray | None = None
+    slot_steps: np.ndarray | None = None
+    size: int = 0
+
+
+def _join_on_grid(base: np.ndarray, a: np.ndarray, b: np.ndarray, k: int) -> _Join | None:
     """Each cell's disk positions looked up on a dense grid per base cell; None if too sparse.
 
-    Returns (centres, columns): columns[step, i] is the cell at offset `step`
-    from cells[centres[i]], or −1. The grids cover each base cell's bounding
-    box of positions with k to spare, all with the same height, so an
-    offset is one number to add.
+    The grids cover each base cell's bounding box of positions with k to
+    spare, all with the same height, so an offset is one number to add.
     """
     present = np.flatnonzero(np.bincount(base, minlength=128))
     low_a, high_a = np.zeros(128, dtype=np.int64), np.zeros(128, dtype=np.int64)
@@ -230,14 +239,15 @@ def _join_on_grid(
     size = int(start[present[-1]] + (high_a[present[-1]] - low_a[present[-1]] + 1) * height)
     if size > _GRID_CELLS_PER_CELL * len(base) + _GRID_CELLS_ANYWAY:
         return None
-    grid = np.full(size, -1, dtype=np.int32)  # 4 bytes a slot: at most 128 per cell
-    at = start[base] + (a - low_a[base]) * height + (b - low_b[base])
-    grid[at] = np.arange(len(base))
-    steps = [(da * height + db) for da, run in _disk_rows(k) for db in run]
-    return np.arange(len(base)), np.stack([grid[at + step] for step in steps]).astype(np.intp)
+    grid = np.full(size, -1, dtype=np.int32)  # 4 bytes a slot: at most 128 bytes a cell
+    slots = start[base] + (a - low_a[base]) * height + (b - low_b[base])
+    grid[slots] = np.arange(len(base))
+    slot_steps = np.array([da * height + db for da, run in _disk_rows(k) for db in run])
+    columns = np.stack([grid[slots + step] for step in slot_steps.tolist()]).astype(np.intp)
+    return _Join(np.arange(len(base)), columns, slots, slot_steps, size)
 
 
-def _join_on_sorted_keys(keys: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _join_on_sorted_keys(keys: np.ndarray, k: int) -> _Join:
     """The same as _join_on_grid for spread-out cells, by searching sorted keys.
 
     One search per row of the disk; along the row the next key is one more,
@@ -257,7 +267,16 @@ def _join_on_sorted_keys(keys: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarr
             wanted = wanted + 1
             at = at + known
             step += 1
-    return centres, columns
+    return _Join(centres, columns)
+
+
+def _slot_groups(slots: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """groups() for grid slots, without sorting: the last entry written to a slot stands for it."""
+    last = np.empty(size, dtype=np.intp)
+    last[slots] = np.arange(len(slots))
+    standing = last[slots]
+    stands = standing == np.arange(len(slots))
+    return np.flatnonzero(stands), (np.cumsum(stands) - 1)[standing]
 
 
 class Disks(NamedTuple):
@@ -294,17 +313,25 @@ def disk_join(cells: np.ndarray, k: int) -> Disks:
     resolution = resolution_of(cells)
     base, a, b = lattice(cells)
     keys = _key(base, a, b)
-    joined = _join_on_grid(base, a, b, k)
-    centres, found_columns = joined if joined is not None else _join_on_sorted_keys(keys, k)
+    join = _join_on_grid(base, a, b, k)
+    if join is None:
+        join = _join_on_sorted_keys(keys, k)
+    centres, found_columns = join.centres, join.columns
     known = found_columns >= 0
     centre_of = np.broadcast_to(centres, known.shape)
 
     # Disk positions that are not among `cells`: index them, or give up on the centre.
     outside_steps, outside_centres = np.nonzero(~known)
     outside_rows = centres[outside_centres]
-    outside_keys = keys[outside_rows] + _offsets(k)[outside_steps]
-    distinct, position = groups(outside_keys)
-    found, inside = cells_at(*_unkey(outside_keys[distinct]), resolution)
+    if join.slots is None:
+        outside_keys = keys[outside_rows] + _offsets(k)[outside_steps]
+        distinct, position = groups(outside_keys)
+        distinct_keys = outside_keys[distinct]
+    else:
+        slots = join.slots[outside_centres] + join.slot_steps[outside_steps]
+        distinct, position = _slot_groups(slots, join.size)
+        distinct_keys = keys[outside_rows[distinct]] + _offsets(k)[outside_steps[distinct]]
+    found, inside = cells_at(*_unkey(distinct_keys), resolution)
 
     flawed = np.zeros(len(cells), dtype=bool)
     flawed[outside_rows[~inside[position]]] = True
