@@ -13,7 +13,9 @@ Residents are counted, never named. Notes are masked for identity numbers.
 from uuid import uuid4
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -242,6 +244,28 @@ class FindingPhoto(models.Model):
 
     def __str__(self) -> str:
         return f"{self.finding} – {self.pk}"
+
+
+@receiver(post_delete, sender=Walk)
+def _remove_walk_activity(sender, instance: Walk, **kwargs) -> None:
+    """A deleted walk no longer counts toward any commitment."""
+    if instance.activity_id is not None:
+        Activity.objects.filter(pk=instance.activity_id).delete()
+
+
+@receiver(post_delete, sender=Finding)
+def _remove_finding_incident(sender, instance: Finding, **kwargs) -> None:
+    """A deleted finding (a duplicate, a mistake) leaves the lägesbild with it."""
+    if instance.incident_id is not None:
+        Incident.objects.filter(pk=instance.incident_id).delete()
+
+
+@receiver(post_delete, sender=FindingPhoto)
+def _remove_photo_file(sender, instance: FindingPhoto, **kwargs) -> None:
+    """A deleted photo (or its finding or walk) leaves no file behind, once the deletion holds."""
+    storage, name = instance.image.storage, instance.image.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 class WalkReport(models.Model):

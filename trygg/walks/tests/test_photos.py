@@ -139,3 +139,14 @@ def test_photos_are_served_only_to_those_who_may_see_the_finding(
     assert client.get(url).status_code == 302
     # And there is no public address for the file itself.
     assert client.get("/" + settings.MEDIA_URL + photo.image.name).status_code == 404
+
+
+def test_deleting_a_walk_removes_its_photo_files(
+    client, world, walk, media, django_capture_on_commit_callbacks
+):
+    client.force_login(world.reporter)
+    note_with_photos(client, walk, upload("a.jpg", jpeg_with_gps((300, 200))))
+    assert len(stored_files(Path(media))) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        walk.delete()
+    assert stored_files(Path(media)) == []

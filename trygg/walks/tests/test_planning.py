@@ -7,9 +7,11 @@ import pytest
 from django.urls import reverse
 
 from trygg.geo.models import Area
+from trygg.incidents.models import Incident
 from trygg.promises.models import Activity, ActivityKind
 from trygg.promises.progress import progress
 from trygg.walks.models import Walk
+from trygg.walks.services import add_finding, hold_walk
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +208,13 @@ def test_the_admin_shows_a_walk_to_its_coordinators_only(client, world, walk):
     assert list(client.get(reverse("admin:walks_walk_changelist")).context["cl"].result_list) == []
     change = client.get(reverse("admin:walks_walk_change", args=[walk.pk]))
     assert change.status_code == 302  # Django's admin sends an unknown object to the index
+
+
+def test_a_deleted_walk_takes_its_activity_and_incidents_with_it(world, walk, walks_commitment):
+    walk.commitments.set([walks_commitment])
+    add_finding(walk, category="klotter", latitude=57.755, longitude=16.63, by=world.reporter)
+    hold_walk(walk, walk.date, 10, world.coordinator)
+    assert Activity.objects.count() == Incident.objects.count() == 1
+    walk.delete()
+    assert Activity.objects.count() == Incident.objects.count() == 0
+    assert progress(walks_commitment, date(2025, 12, 31)).done == 0
