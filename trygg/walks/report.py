@@ -94,10 +94,13 @@ def changes_since(walk: Walk, edition: WalkReport | None) -> int:
 def issue_report(
     walk: Walk, by: AbstractBaseUser | None, at: datetime | None = None
 ) -> WalkReport | None:
-    """Issue the next edition, or nothing (None) when nothing changed since the last one."""
+    """Issue the next edition, or nothing (None) when nothing changed since the last one.
+
+    The first edition may be issued at any time, also for a walk without findings.
+    """
     walk = Walk.objects.select_for_update().get(pk=walk.pk)
     latest = walk.reports.order_by("-number").first()
-    if changes_since(walk, latest) == 0:
+    if latest is not None and changes_since(walk, latest) == 0:
         return None
     number = (walk.reports.aggregate(last=Max("number"))["last"] or 0) + 1
     return WalkReport.objects.create(

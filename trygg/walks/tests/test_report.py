@@ -114,6 +114,13 @@ def test_the_svg_map_draws_a_route_and_numbered_points():
     assert ">7</text>" in svg
 
 
+def test_a_walk_without_findings_gets_its_first_edition_all_the_same(client, world, walk):
+    client.force_login(world.coordinator)
+    client.post(reverse("walk-report-issue", args=[walk.pk]))
+    client.post(reverse("walk-report-issue", args=[walk.pk]))
+    assert list(walk.reports.values_list("number", flat=True)) == [1]
+
+
 # ---------------------------------------------------------------------------
 # Refusals
 # ---------------------------------------------------------------------------
