@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "trygg.lagesbild",
     "trygg.followup",
     "trygg.extract",
+    "trygg.walks",
     "django_tasks",
     "django_tasks_db",
     "trygg.public",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("trygg.lagesbild.urls")),
     path("", include("trygg.followup.urls")),
     path("", include("trygg.extract.urls")),
+    path("", include("trygg.walks.urls")),
     path("", include("trygg.public.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -13,8 +13,9 @@ half-written.
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db.models import Model
@@ -29,8 +30,12 @@ from trygg.incidents.models import Category, Incident
 from trygg.organisations.models import Membership, Organisation
 from trygg.promises.models import Activity, Commitment, FocusArea, Promise
 from trygg.promises.seasons import season_due
+from trygg.walks.models import Walk
+from trygg.walks.report import issue_report
+from trygg.walks.services import add_finding, change_status, hold_walk, route_finding
 
 from . import incidents, seeds, synthetic
+from . import walks as demo_walks
 from .users import DEMO_PASSWORD, DEMO_USERS
 
 AREAS_FILE = Path(__file__).resolve().parent / "areas.geojson"
@@ -63,6 +68,7 @@ def load_demo() -> DemoSummary:
         organisations, municipalities, forums, places, commitments, est_weeks
     )
     logins = _load_users(organisations)
+    walk_count = _load_walks(organisations, municipalities, areas, places)
 
     summary = DemoSummary(logins=logins)
     summary.counts = {
@@ -79,6 +85,8 @@ def load_demo() -> DemoSummary:
         "händelser (syntetiska)": incident_count,
         "EST-möten": meeting_count,
         "EST-åtgärder": action_count,
+        "trygghetsvandringar": walk_count,
+        "fynd från trygghetsvandringar": demo_walks.FINDINGS,
     }
     summary.commitments_per_promise = {
         promise.slug: len(promise.commitments) for promise in seeds.PROMISES
@@ -321,8 +329,10 @@ def _load_activities(
     activities those actions made are not the log's, so they are left alone.
     """
     log = [seed for seed in synthetic.activities() if seed.external_id not in replaced]
-    demo_activities = Activity.objects.filter(external_id__startswith=synthetic.ID_PREFIX).exclude(
-        external_id__startswith=EST_ID_PREFIX
+    demo_activities = (
+        Activity.objects.filter(external_id__startswith=synthetic.ID_PREFIX)
+        .exclude(external_id__startswith=EST_ID_PREFIX)
+        .exclude(external_id__startswith=demo_walks.WALK_ID_PREFIX)
     )
     existing = {activity.external_id: activity for activity in demo_activities}
     through = Activity.commitments.through
@@ -590,6 +600,81 @@ def _load_est(
                 action.activity.note = work.note
                 action.activity.save(update_fields=["external_id", "note"])
     return len(meetings), action_count
+
+
+# ---------------------------------------------------------------------------
+# Safety walks
+# ---------------------------------------------------------------------------
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def _load_walks(
+    organisations: dict[str, Organisation],
+    municipalities: dict[str, Municipality],
+    areas: dict[str, Area],
+    places: dict[str, Place],
+) -> int:
+    """The demo's safety walks, written once through the walks' own services.
+
+    Walks are keyed on (municipality, title). A walk that exists is left as it
+    is, like a followed-up EST action: its findings, their history and the
+    report's editions were written when it was created, at the seeds' days and
+    times, so loading again changes nothing. The held walk's activity is
+    labelled synthetic ("demo:walk:…") like the EST actions' activities.
+    """
+    users = {
+        slug: get_user_model().objects.get(username=username)
+        for slug, username in demo_walks.RECORDED_BY.items()
+    }
+    for seed in demo_walks.WALKS:
+        by = users[seed.organiser]
+        walk, created = Walk.objects.get_or_create(
+            municipality=municipalities[seed.municipality],
+            title=seed.title,
+            defaults={
+                "area": areas[seed.area],
+                "date": seed.date,
+                "organiser": organisations[seed.organiser],
+                "residents": seed.residents,
+                "note": seed.note,
+                "route": {"type": "LineString", "coordinates": [list(p) for p in seed.route]}
+                if seed.route
+                else None,
+                "created_by": by,
+            },
+        )
+        if not created:
+            continue
+        walk.organisations.set([organisations[slug] for slug in seed.organisations])
+        walk.places.set([places[key] for key in seed.places])
+        start = datetime.combine(seed.date, time(18, 0), tzinfo=STOCKHOLM)
+        for item in seed.findings:
+            finding = add_finding(
+                walk,
+                category=item.category,
+                latitude=item.latitude,
+                longitude=item.longitude,
+                note=item.note,
+                by=by,
+                at=start + timedelta(minutes=item.minute),
+            )
+            if item.owner:
+                owner = organisations[item.owner]
+                route_finding(finding, owner, item.due, by, at=start + timedelta(days=1))
+            for day, status, note in item.steps:
+                at = datetime.combine(day, time(10, 0), tzinfo=STOCKHOLM)
+                change_status(finding, status, note, users[item.owner], at=at)
+        if seed.held:
+            hold_walk(walk, seed.date, seed.residents, by)
+            walk.activity.external_id = f"{demo_walks.WALK_ID_PREFIX}{seed.key}"
+            walk.activity.note = (
+                synthetic.PREFIX + "trygghetsvandring " + (seed.note.removeprefix(synthetic.PREFIX))
+            )
+            walk.activity.save(update_fields=["external_id", "note"])
+        for day in seed.reports:
+            issue_report(walk, by, at=datetime.combine(day, time(12, 0), tzinfo=STOCKHOLM))
+    return len(demo_walks.WALKS)
 
 
 # ---------------------------------------------------------------------------
