@@ -160,4 +160,4 @@ def _notify(report: CitizenReport) -> None:
         except OSError:
             logger.exception("Could not mail the status of citizen report %s", report.pk)
 
-    transaction.on_commit(send)
+    transaction.on_commit(send, robust=True)

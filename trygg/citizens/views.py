@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from trygg.geo.models import Area
 from trygg.geo.services import area_for_point, base_map
@@ -35,8 +36,13 @@ def _refused(request: HttpRequest, message: str, status: int) -> HttpResponse:
     return render(request, "citizens/refused.html", {"message": message}, status=status)
 
 
+@csrf_exempt  # checked by _report, once the body is known to be of a sane size
 def report(request: HttpRequest) -> HttpResponse:
-    """The public form: no login, a notice about 112 and 114 14 first, then what, where, when."""
+    """The public form: no login, a notice about 112 and 114 14 first, then what, where, when.
+
+    The size and the rate limit are checked before anything reads the body, the
+    CSRF check included: a gigabyte upload is refused, not streamed to disk first.
+    """
     if request.method == "POST":
         if request_too_large(request):
             return _refused(request, _("The report is too large. Send a smaller photo."), 413)
@@ -46,6 +52,11 @@ def report(request: HttpRequest) -> HttpResponse:
                 _("Many reports have been sent from your connection. Please try again in an hour."),
                 429,
             )
+    return _report(request)
+
+
+@csrf_protect
+def _report(request: HttpRequest) -> HttpResponse:
     form = CitizenReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.caught_bot:
         # Answered like a success, so the bot learns nothing; nothing is stored.

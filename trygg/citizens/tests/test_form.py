@@ -147,6 +147,18 @@ def test_the_rate_limit_counts_the_address_a_trusted_proxy_saw(client, world, se
     )
 
 
+def test_the_form_still_needs_its_csrf_token(world):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(URL, form_data(world)).status_code == 403
+    page = strict.get(URL)
+    token = page.context["csrf_token"]
+    data = form_data(world, csrfmiddlewaretoken=str(token))
+    assert strict.post(URL, data).status_code == 302
+    assert CitizenReport.objects.count() == 1
+
+
 def test_text_longer_than_the_limit_is_refused(client, world):
     response = client.post(URL, form_data(world, text="x" * (TEXT_MAX_LENGTH + 1)))
     assert response.status_code == 200

@@ -1,5 +1,6 @@
 """The moderation queue: who decides, what accepting makes, and what the reporter hears."""
 
+import io
 import os
 import re
 from datetime import datetime, timedelta
@@ -7,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from conftest import make_user
@@ -273,3 +275,6 @@ def test_retention_clears_old_emails_and_deletes_old_rejections(
     assert not CitizenReport.objects.filter(pk=rejected.pk).exists()
     assert CitizenReport.objects.filter(pk=accepted.pk).exists()
     assert not os.path.exists(photo_path)
+    out = io.StringIO()
+    call_command("citizen_retention", stdout=out)
+    assert "0 e-postadresser" in out.getvalue()
