@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "trygg.followup",
     "trygg.extract",
     "trygg.walks",
+    "trygg.citizens",
     "django_tasks",
     "django_tasks_db",
     "trygg.public",
@@ -176,6 +177,20 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Empty means no background; areas and hotspots are drawn all the same.
 TRYGG_TILE_URL = os.environ.get("TRYGG_TILE_URL", "")
 TRYGG_TILE_ATTRIBUTION = os.environ.get("TRYGG_TILE_ATTRIBUTION", "")
+
+# Citizen reports (trygg/citizens): the rate limit counts per client address in the cache.
+# Several processes share one count only in a shared cache: TRYGG_CACHE=database (then
+# run `trygg createcachetable`). Behind N proxies that append to X-Forwarded-For, set
+# TRYGG_TRUSTED_PROXIES=N. Open311 POSTs need one of TRYGG_OPEN311_API_KEYS when it is set.
+if os.environ.get("TRYGG_CACHE") == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "trygg_cache",
+        }
+    }
+TRYGG_TRUSTED_PROXIES = int(os.environ.get("TRYGG_TRUSTED_PROXIES", "0"))
+TRYGG_OPEN311_API_KEYS = env_list("TRYGG_OPEN311_API_KEYS")
 
 LOGGING = {
     "version": 1,

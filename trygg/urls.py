@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("trygg.extract.urls")),
     path("", include("trygg.walks.urls")),
     path("", include("trygg.public.urls")),
+    path("", include("trygg.citizens.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

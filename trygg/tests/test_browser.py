@@ -66,3 +66,26 @@ def test_a_reporter_taps_the_map_to_report_an_incident(live_server, world, page)
     assert incident.latitude is not None and incident.longitude is not None
     assert incident.municipality == world.vastervik
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_resident_taps_the_map_to_report_without_logging_in(live_server, world, page):
+    from django.core.cache import cache
+
+    from trygg.citizens.models import CitizenReport
+
+    cache.clear()  # the rate limit counts per address, and every test comes from 127.0.0.1
+    page.goto(live_server.url + reverse("citizen-report"))
+    assert "114 14" in page.locator(".emergency").inner_text()
+    page.locator("#id_municipality").select_option(label="Västervik")
+    page.get_by_text("Klotter", exact=True).click()
+    page.locator("#report-map").click(position={"x": 150, "y": 120})
+    assert page.locator("#id_latitude").input_value() != ""
+    page.locator("#id_text").fill("Klotter på tunneln")
+    page.locator("form.report button[type=submit]").click()
+
+    page.get_by_role("status").wait_for()
+    report = CitizenReport.objects.get()
+    assert (report.category.slug, report.status) == ("klotter", "received")
+    assert report.latitude is not None and report.longitude is not None
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

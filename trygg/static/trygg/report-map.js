@@ -1,11 +1,13 @@
 // Tap on the map to say where: fills the report form's latitude/longitude and
-// clears the named place. Areas and named places are drawn from the page's
-// JSON, so the map is usable on a closed network without background tiles.
+// clears the named place, if the form has one (the citizens' form has none).
+// Areas and named places are drawn from the page's JSON, so the map is usable
+// on a closed network without background tiles.
 (function () {
   var element = document.getElementById("report-map");
   var source = document.getElementById("report-map-data");
   if (!element || !source || typeof L === "undefined") return;
   var data = JSON.parse(source.textContent);
+  var placeField = document.getElementById("id_place");
   element.hidden = false;
   var map = L.map(element);
   if (data.tiles) L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 19 }).addTo(map);
@@ -21,7 +23,7 @@
   map.on("click", function (event) {
     document.getElementById("id_latitude").value = event.latlng.lat.toFixed(6);
     document.getElementById("id_longitude").value = event.latlng.lng.toFixed(6);
-    document.getElementById("id_place").value = "";
+    if (placeField) placeField.value = "";
     if (marker) marker.setLatLng(event.latlng); else marker = L.marker(event.latlng).addTo(map);
   });
 })();

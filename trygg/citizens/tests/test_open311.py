@@ -1,0 +1,321 @@
+"""Open311 GeoReport v2: the spec's fields and types, submitting, and what is never public."""
+
+import io
+import json
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from trygg.citizens import ratelimit, services
+from trygg.citizens.models import CitizenReport
+from trygg.incidents.models import Category
+from trygg.privacy import MASK
+
+from .conftest import EXACT_LAT, EXACT_LON, photo_bytes, received
+
+pytestmark = pytest.mark.django_db
+
+SERVICES = "/open311/v2/services.json"
+REQUESTS = "/open311/v2/requests.json"
+
+SERVICE_FIELDS = {
+    "service_code": str,
+    "service_name": str,
+    "description": str,
+    "metadata": bool,
+    "type": str,
+    "keywords": str,
+    "group": str,
+}
+# Each field's type: a string, a number or null, as the GeoReport v2 field list describes them.
+REQUEST_FIELDS = {
+    "service_request_id": (str,),
+    "status": (str,),
+    "status_notes": (str, type(None)),
+    "service_name": (str,),
+    "service_code": (str,),
+    "description": (str, type(None)),
+    "agency_responsible": (str, type(None)),
+    "service_notice": (str, type(None)),
+    "requested_datetime": (str,),
+    "updated_datetime": (str, type(None)),
+    "expected_datetime": (str, type(None)),
+    "address": (str, type(None)),
+    "address_id": (str, type(None)),
+    "zipcode": (str, type(None)),
+    "lat": (float, type(None)),
+    "long": (float, type(None)),
+    "media_url": (str, type(None)),
+}
+POST_FIELDS = {"service_request_id": (str,), "service_notice": (str,), "account_id": (type(None),)}
+
+
+def assert_spec_shape(item: dict, fields: dict) -> None:
+    assert set(item) == set(fields), set(item) ^ set(fields)
+    for name, types in fields.items():
+        assert isinstance(item[name], types), (name, item[name])
+
+
+def assert_w3c(value: str) -> None:
+    moment = timezone.datetime.fromisoformat(value)
+    assert moment.tzinfo is not None
+
+
+def assert_error(response, status: int) -> None:
+    assert response.status_code == status
+    body = response.json()
+    assert isinstance(body, list) and body
+    for error in body:
+        assert set(error) == {"code", "description"}
+        assert error["code"] == status
+        assert isinstance(error["description"], str) and error["description"]
+
+
+def post(client, **fields):
+    data = {
+        "service_code": "klotter",
+        "lat": str(EXACT_LAT),
+        "long": str(EXACT_LON),
+        "description": "Klotter på skolans vägg",
+    }
+    return client.post(REQUESTS, data | fields)
+
+
+def accepted(world, coordinator=None, **fields) -> CitizenReport:
+    report = received(world, **fields)
+    services.accept(report, coordinator or world.coordinator, report.category, report.text)
+    report.refresh_from_db()
+    return report
+
+
+# --- services ---------------------------------------------------------------------------
+
+
+def test_services_are_the_categories_with_the_spec_fields(client, db):
+    response = client.get(SERVICES)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    services_list = response.json()
+    assert [s["service_code"] for s in services_list] == list(
+        Category.objects.values_list("slug", flat=True)
+    )
+    for service in services_list:
+        assert_spec_shape(service, SERVICE_FIELDS)
+        assert service["type"] in {"realtime", "batch", "blackbox"}
+        assert service["metadata"] is False
+
+
+def test_xml_and_other_formats_answer_with_json_errors(client, world):
+    assert_error(client.get("/open311/v2/services.xml"), 400)
+    assert_error(client.get("/open311/v2/requests.xml"), 400)
+    assert_error(client.get("/open311/v2/requests/1.xml"), 400)
+    assert_error(client.get("/open311/v2/services.csv"), 404)
+
+
+def test_an_unknown_jurisdiction_is_not_found(client, world):
+    assert_error(client.get(SERVICES, {"jurisdiction_id": "9999"}), 404)
+    assert client.get(SERVICES, {"jurisdiction_id": "0883"}).status_code == 200
+
+
+# --- POST -------------------------------------------------------------------------------
+
+
+def test_a_form_encoded_post_reaches_moderation(
+    client, world, town, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(
+            client,
+            email="app@example.se",
+            description="Klotter, 19121212-1212 gjorde det",
+            first_name="Sven",
+            last_name="Svensson",
+            phone="070-1234567",
+            device_id="abc-123",
+        )
+    assert response.status_code == 200
+    (answer,) = response.json()
+    assert_spec_shape(answer, POST_FIELDS)
+    report = CitizenReport.objects.get()
+    assert answer["service_request_id"] == str(report.pk)
+    assert "112" in answer["service_notice"] and "114 14" in answer["service_notice"]
+    assert report.status == CitizenReport.Status.RECEIVED
+    assert report.channel == CitizenReport.Channel.OPEN311
+    assert report.category.slug == "klotter"
+    assert report.municipality == world.vastervik  # found from the point's area
+    assert report.text == f"Klotter, {MASK} gjorde det"
+    assert report.email == "app@example.se"
+    stored = json.dumps(list(CitizenReport.objects.values()), default=str)
+    for dropped in ("Sven", "Svensson", "070-1234567", "abc-123"):
+        assert dropped not in stored
+    assert mail.outbox[0].to == ["app@example.se"]
+    # Not public until accepted.
+    assert client.get(REQUESTS).json() == []
+    assert_error(client.get(f"/open311/v2/requests/{report.pk}.json"), 404)
+
+
+def test_a_post_with_an_address_and_a_photo(client, world):
+    media = SimpleUploadedFile("IMG_1.jpg", photo_bytes(), content_type="image/jpeg")
+    response = post(
+        client, lat="", long="", address_string="Storgatan 1", jurisdiction_id="0883", media=media
+    )
+    assert response.status_code == 200
+    report = CitizenReport.objects.get()
+    assert (report.address, report.latitude) == ("Storgatan 1", None)
+    with report.photo.open("rb") as stored:
+        image = Image.open(io.BytesIO(stored.read()))
+        assert len(image.getexif()) == 0
+
+
+def test_post_refusals_are_spec_errors_and_store_nothing(client, world):
+    assert_error(post(client, service_code=""), 400)
+    assert_error(post(client, service_code="potholes"), 400)
+    assert_error(post(client, lat="", long=""), 400)
+    assert_error(post(client, lat="91"), 400)
+    assert_error(post(client, email="inte-en-adress"), 400)
+    assert_error(post(client, description="x" * 2001), 400)
+    assert_error(post(client, jurisdiction_id="9999"), 404)
+    not_a_photo = SimpleUploadedFile("a.jpg", b"GIF89a nope", content_type="image/jpeg")
+    assert_error(post(client, media=not_a_photo), 400)
+    assert not CitizenReport.objects.exists()
+
+
+def test_without_jurisdiction_the_point_or_the_only_municipality_decides(client, world):
+    # Västervik and Karlshamn are both served and no area holds the point: ask which.
+    assert_error(post(client), 400)
+    assert post(client, jurisdiction_id="0883").status_code == 200
+    world.outsider_org.municipalities.clear()
+    assert post(client).status_code == 200
+    assert set(CitizenReport.objects.values_list("municipality", flat=True)) == {world.vastervik.pk}
+
+
+def test_api_keys_are_ignored_unless_configured(client, world, settings):
+    assert post(client, jurisdiction_id="0883", api_key="anything").status_code == 200
+    settings.TRYGG_OPEN311_API_KEYS = ["nyckel-1"]
+    assert_error(post(client, jurisdiction_id="0883"), 403)
+    assert_error(post(client, jurisdiction_id="0883", api_key="fel"), 403)
+    assert post(client, jurisdiction_id="0883", api_key="nyckel-1").status_code == 200
+    assert CitizenReport.objects.count() == 2
+
+
+def test_posts_share_the_forms_rate_limit(client, world):
+    for _ in range(ratelimit.REPORTS_PER_HOUR):
+        assert post(client, jurisdiction_id="0883").status_code == 200
+    assert_error(post(client, jurisdiction_id="0883"), 429)
+    assert CitizenReport.objects.count() == ratelimit.REPORTS_PER_HOUR
+    # ... and the web form is refused too.
+    assert client.post(reverse("citizen-report"), {}).status_code == 429
+
+
+def test_a_post_larger_than_any_report_is_refused(client, world, monkeypatch):
+    from trygg.citizens import views
+
+    monkeypatch.setattr(views, "MAX_REQUEST_BYTES", 500)
+    assert_error(post(client, jurisdiction_id="0883", description="x" * 800), 413)
+    assert not CitizenReport.objects.exists()
+
+
+# --- GET: only accepted reports, never the exact point ----------------------------------
+
+
+def test_only_accepted_reports_are_listed_with_the_spec_fields(client, world, town):
+    shown = accepted(world, text="Trasig lampa vid 19121212-1212", email="syns@example.se")
+    waiting = received(world, text="Väntar på beslut")
+    rejected = received(world, text="Avvisad rapport")
+    services.reject(rejected, world.coordinator, "Nej.")
+    merged = received(world, text="Sammanslagen rapport")
+    services.merge(merged, world.coordinator, shown.incident)
+
+    response = client.get(REQUESTS)
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    (item,) = response.json()
+    assert_spec_shape(item, REQUEST_FIELDS)
+    assert item["service_request_id"] == str(shown.pk)
+    assert item["status"] in {"open", "closed"}
+    assert item["service_code"] == "otrygg-plats"
+    assert item["description"] == f"Trasig lampa vid {MASK}"
+    assert item["agency_responsible"] == world.municipality.name
+    assert item["address"] == "Västervik centrum, Västervik"
+    assert_w3c(item["requested_datetime"])
+    assert_w3c(item["updated_datetime"])
+    # The area's centroid, not where the reporter stood.
+    assert (item["lat"], item["long"]) == (57.76, 16.64)
+    assert item["media_url"] is None
+
+    body = response.content.decode()
+    for secret in (
+        str(EXACT_LAT),
+        str(EXACT_LON),
+        "57.7577",
+        "16.637",
+        "syns@example.se",
+        "boende@example.se",
+        "19121212",
+        "Väntar på beslut",
+        "Avvisad rapport",
+        "Sammanslagen rapport",
+    ):
+        assert secret not in body
+    for hidden in (waiting, rejected, merged):
+        assert_error(client.get(f"/open311/v2/requests/{hidden.pk}.json"), 404)
+
+
+def test_one_request_is_a_list_of_one(client, world, town):
+    shown = accepted(world)
+    response = client.get(f"/open311/v2/requests/{shown.pk}.json")
+    assert response.status_code == 200
+    (item,) = response.json()
+    assert_spec_shape(item, REQUEST_FIELDS)
+    assert item["service_request_id"] == str(shown.pk)
+    assert_error(client.get("/open311/v2/requests/abc.json"), 404)
+    assert_error(client.get("/open311/v2/requests/999999.json"), 404)
+
+
+def test_without_an_area_there_is_no_position_at_all(client, world):
+    shown = accepted(world)  # no area holds the point
+    (item,) = client.get(f"/open311/v2/requests/{shown.pk}.json").json()
+    assert (item["lat"], item["long"]) == (None, None)
+    assert item["address"] == "Västervik"
+    assert str(EXACT_LAT) not in json.dumps(item)
+
+
+def test_the_list_takes_the_specs_filters(client, world, town):
+    graffiti = accepted(world, category=Category.objects.get(slug="klotter"))
+    dark = accepted(world)
+
+    def ids(**query):
+        response = client.get(REQUESTS, query)
+        assert response.status_code == 200, response.content
+        return {item["service_request_id"] for item in response.json()}
+
+    assert ids() == {str(graffiti.pk), str(dark.pk)}
+    assert ids(service_code="klotter") == {str(graffiti.pk)}
+    assert ids(service_code="klotter,otrygg-plats") == {str(graffiti.pk), str(dark.pk)}
+    assert ids(service_request_id=f"{dark.pk}") == {str(dark.pk)}
+    assert ids(status="open") == set()
+    assert ids(status="open,closed") == {str(graffiti.pk), str(dark.pk)}
+    assert ids(jurisdiction_id="0883") == {str(graffiti.pk), str(dark.pk)}
+    tomorrow = (timezone.now() + timedelta(days=1)).isoformat()
+    assert ids(start_date=tomorrow) == set()
+    assert ids(end_date=tomorrow) == {str(graffiti.pk), str(dark.pk)}
+    assert_error(client.get(REQUESTS, {"start_date": "igår"}), 400)
+    assert_error(client.get(REQUESTS, {"start_date": "2025-03-01T00:00:00"}), 400)  # no zone
+    assert_error(client.get(REQUESTS, {"status": "pending"}), 400)
+    assert_error(client.get(REQUESTS, {"service_request_id": "1;DROP"}), 400)
+    assert ids(jurisdiction_id="1082") == set()
+
+
+def test_the_public_pages_show_no_report_before_it_is_accepted(client, world, town):
+    received(world, text="Hemlig iakttagelse vid torget", address="Lillgatan 3")
+    for url in (reverse("citizen-report"), reverse("citizen-report-thanks"), "/medborgarloften/"):
+        html = client.get(url).content.decode()
+        assert "Hemlig iakttagelse" not in html
+        assert "Lillgatan 3" not in html
+        assert str(EXACT_LAT) not in html and "57.7577" not in html
+    assert client.get(REQUESTS).json() == []
