@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "trygg.est",
     "trygg.lagesbild",
     "trygg.followup",
+    "trygg.participation",
     "django_tasks",
     "django_tasks_db",
     "trygg.public",

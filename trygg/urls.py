@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("trygg.est.urls")),
     path("", include("trygg.lagesbild.urls")),
     path("", include("trygg.followup.urls")),
+    path("", include("trygg.participation.urls")),
     path("", include("trygg.public.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -27,6 +27,7 @@ from trygg.geo.services import AreaLocator, area_for_point
 from trygg.incidents.bulk import insert_rows
 from trygg.incidents.models import Category, Incident
 from trygg.organisations.models import Membership, Organisation
+from trygg.participation.demo import load_participation
 from trygg.promises.models import Activity, Commitment, FocusArea, Promise
 
 from . import incidents, seeds, synthetic
@@ -61,6 +62,7 @@ def load_demo() -> DemoSummary:
     meeting_count, action_count = _load_est(
         organisations, municipalities, forums, places, commitments, est_weeks
     )
+    participation = load_participation(municipalities, organisations, areas, places, commitments)
     logins = _load_users(organisations)
 
     summary = DemoSummary(logins=logins)
@@ -78,6 +80,7 @@ def load_demo() -> DemoSummary:
         "händelser (syntetiska)": incident_count,
         "EST-möten": meeting_count,
         "EST-åtgärder": action_count,
+        **participation,
     }
     summary.commitments_per_promise = {
         promise.slug: len(promise.commitments) for promise in seeds.PROMISES
