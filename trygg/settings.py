@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "trygg.extract",
     "trygg.walks",
     "trygg.citizens",
+    "trygg.participation",
     "django_tasks",
     "django_tasks_db",
     "trygg.public",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("trygg.followup.urls")),
     path("", include("trygg.extract.urls")),
     path("", include("trygg.walks.urls")),
+    path("", include("trygg.participation.urls")),
     path("", include("trygg.public.urls")),
     path("", include("trygg.citizens.urls")),
     path("konto/", include("django.contrib.auth.urls")),

@@ -28,6 +28,7 @@ from trygg.geo.services import AreaLocator, area_for_point
 from trygg.incidents.bulk import insert_rows
 from trygg.incidents.models import Category, Incident
 from trygg.organisations.models import Membership, Organisation
+from trygg.participation.demo import load_participation
 from trygg.promises.models import Activity, Commitment, FocusArea, Promise
 from trygg.promises.seasons import season_due
 from trygg.walks.models import Walk
@@ -67,6 +68,7 @@ def load_demo() -> DemoSummary:
     meeting_count, action_count = _load_est(
         organisations, municipalities, forums, places, commitments, est_weeks
     )
+    participation = load_participation(municipalities, organisations, areas, places, commitments)
     logins = _load_users(organisations)
     walk_count = _load_walks(organisations, municipalities, areas, places)
 
@@ -87,6 +89,7 @@ def load_demo() -> DemoSummary:
         "EST-åtgärder": action_count,
         "trygghetsvandringar": walk_count,
         "fynd från trygghetsvandringar": demo_walks.FINDINGS,
+        **participation,
     }
     summary.commitments_per_promise = {
         promise.slug: len(promise.commitments) for promise in seeds.PROMISES

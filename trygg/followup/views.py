@@ -14,6 +14,7 @@ from trygg.est.models import Action
 from trygg.geo.models import Area, Municipality, Place
 from trygg.incidents.access import READ_ALL_ROLES, visible_incidents
 from trygg.organisations.access import AnyUser, organisation_ids, visible
+from trygg.participation.survey import Trend, survey_trends
 from trygg.promises.models import Commitment
 from trygg.promises.progress import Slice
 
@@ -59,15 +60,14 @@ def default_periods(worked: Slice, today: date) -> dict[str, date]:
     }
 
 
-def safety_survey_trend(subject: Subject, before: Slice, after: Slice) -> None:
-    """Hook for safety-survey results (trygghetsmätning) beside the incident counts.
+def safety_survey_trend(subject: Subject, before: Slice, after: Slice) -> list[Trend]:
+    """Safety-survey results (trygghetsmätning) for the subject's areas, beside the incidents.
 
-    Survey results come with the participation issue and have no model yet,
-    so there is nothing to show and the page shows nothing. When they exist,
-    this returns their trend for the subject's areas over the two periods, and
-    the template's "survey" section (followup/effect.html) shows it.
+    The years from the start of the period before to the end of the period
+    after, each tested against the year measured before it
+    (participation.survey); the template's "survey" section shows them.
     """
-    return None
+    return survey_trends(subject.areas, before.start.year, after.end.year)
 
 
 def _rows(subject: Subject, form: EffectForm, result: Result) -> list[tuple[str, PrePost]]:

@@ -43,6 +43,7 @@ class Source(models.TextChoices):
     SECURITY = "security", _("Security guard")
     CITIZEN = "citizen", _("Citizen")
     SAFETY_WALK = "safety_walk", _("Safety walk")
+    DIALOGUE = "dialogue", _("Citizen dialogue")
     OTHER = "other", _("Other source")
 
 

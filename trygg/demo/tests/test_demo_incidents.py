@@ -175,7 +175,9 @@ def test_load_demo_twice_adds_nothing():
     assert sorted(Activity.objects.values_list("external_id", "kind", "date", "count")) == (
         activities
     )
-    assert counts[0] == gen.DEMO_COUNT + walks.FINDINGS  # each finding is an incident
+    dialogue_themes = Incident.objects.filter(source="dialogue").count()
+    # each walk finding and each dialogue theme is an incident
+    assert counts[0] == gen.DEMO_COUNT + walks.FINDINGS + dialogue_themes
     assert counts[1] == 4
 
 

@@ -557,6 +557,14 @@ class TableImporter(Importer):
     def find_columns(self) -> None:
         raise NotImplementedError
 
+    @staticmethod
+    def cell(record: Record, index: int | None) -> Any:
+        """The row's value in a column (text stripped); None for no such column or a short row."""
+        if index is None or index >= len(record.data):
+            return None
+        value = record.data[index]
+        return value.strip() if isinstance(value, str) else value
+
     def records(self) -> Iterator[Record]:
         found = False
         try:

@@ -120,11 +120,7 @@ class PoliceExtractImporter(TableImporter):
             raise ValueError("bara en av koordinatkolumnerna finns (X/Y, N/E)")
 
     def _value(self, record: Record, role: str) -> Any:
-        index = self.columns.get(role)
-        if index is None or index >= len(record.data):
-            return None
-        value = record.data[index]
-        return value.strip() if isinstance(value, str) else value
+        return self.cell(record, self.columns.get(role))
 
     def _name(self, role: str) -> str:
         return self.table.header[self.columns[role]]

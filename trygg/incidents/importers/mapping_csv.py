@@ -212,11 +212,7 @@ class MappingCsvImporter(TableImporter):
             )
 
     def _value(self, record: Record, key: str) -> Any:
-        index = self.index.get(key)
-        if index is None or index >= len(record.data):
-            return None
-        value = record.data[index]
-        return value.strip() if isinstance(value, str) else value
+        return self.cell(record, self.index.get(key))
 
     def _field(self, key: str) -> str:
         return self.mapping.columns.get(key, key)

@@ -1,0 +1,45 @@
+"""`trygg import_survey FILE --municipality NAME`: safety-survey results from CSV or XLSX.
+
+    trygg import_survey trygghetsmatning.csv --municipality Västervik
+    trygg import_survey trygghetsmatning-rattad.xlsx --municipality 0883 --correct
+
+One bad row refuses the whole file and nothing is stored; the same file twice
+changes nothing; a value that differs from the stored one is refused unless
+--correct says the file is a correction (trygg/participation/survey_import.py).
+It is not a kind of `trygg import`: those write incidents, keyed on their
+source's id and never updated; survey results are another model, keyed on
+(indicator, area, year), and may be corrected.
+"""
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Q
+
+from trygg.geo.models import Municipality
+from trygg.incidents.importers import ImportAborted
+from trygg.participation.survey_import import import_survey
+
+
+class Command(BaseCommand):
+    help = "Importera resultat från en trygghetsmätning (CSV eller XLSX) för en kommun."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="Filen som ska importeras.")
+        parser.add_argument("--municipality", required=True, help="Kommunens namn eller SCB-kod.")
+        parser.add_argument(
+            "--correct",
+            action="store_true",
+            help="Filen är en rättelse: ersätt sparade värden som skiljer sig.",
+        )
+
+    def handle(self, *args, **options) -> None:
+        asked = options["municipality"].strip()
+        municipality = Municipality.objects.filter(
+            Q(scb_code=asked) | Q(name__iexact=asked)
+        ).first()
+        if municipality is None:
+            raise CommandError(f"Kommunen {asked!r} finns inte.")
+        try:
+            result = import_survey(options["file"], municipality, correct=options["correct"])
+        except ImportAborted as error:
+            raise CommandError(f"{error}. Inget importerades.") from None
+        self.stdout.write(result.summary())
