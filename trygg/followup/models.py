@@ -51,21 +51,43 @@ class Report(models.Model):
         return self.versions.order_by("-number").first()
 
 
-class ReportVersion(models.Model):
-    """One published version of a report: a snapshot of its figures, texts and chart.
+class PublishedVersion(models.Model):
+    """A published version of a document: a snapshot of its figures, texts and charts.
 
     Immutable: saving an existing version is refused, so later data changes
-    and later corrections never alter what was published.
+    and later corrections never alter what was published. Shared by follow-up
+    reports and strategic situation pictures (`versions.publish_version`).
     """
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     published_at = models.DateTimeField(_("published"))
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
     )
     change_note = models.TextField(_("what changed"), blank=True)
     content = models.JSONField(_("content"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"v{self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("A published version cannot be changed; publish a new one.")
+        self.change_note = mask_identity_numbers(self.change_note)
+        super().save(*args, **kwargs)
+
+
+class ReportVersion(PublishedVersion):
+    """One published version of a follow-up report."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
 
     class Meta:
         ordering = ["report", "number"]
@@ -74,15 +96,6 @@ class ReportVersion(models.Model):
         ]
         verbose_name = _("published report version")
         verbose_name_plural = _("published report versions")
-
-    def __str__(self) -> str:
-        return f"{self.report} v{self.number}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("A published report version cannot be changed; publish a new one.")
-        self.change_note = mask_identity_numbers(self.change_note)
-        super().save(*args, **kwargs)
 
     def get_public_url(self) -> str:
         return reverse(

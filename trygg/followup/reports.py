@@ -15,8 +15,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trygg.promises.models import Commitment, Promise
@@ -25,6 +23,7 @@ from trygg.public.serialize import progress_data, target_data
 from trygg.public.suppression import INDIVIDUAL_CASES
 
 from .models import Report, ReportVersion
+from .versions import publish_version
 
 # A report is "at risk" from this many days before the day it is due.
 WARNING_DAYS = 30
@@ -97,20 +96,9 @@ def chart_svg(commitments: list[dict[str, Any]]) -> str:
     return svg[svg.index("<svg") :]
 
 
-@transaction.atomic
 def publish(report: Report, user: AbstractBaseUser, change_note: str = "") -> ReportVersion:
-    """Freeze the report as its next version. A correction (version 2 on) must say what changed."""
-    number = report.versions.count() + 1
-    if number > 1 and not change_note.strip():
-        raise ValueError("a correction must say what changed")
-    return ReportVersion.objects.create(
-        report=report,
-        number=number,
-        published_at=timezone.now(),
-        published_by=user,
-        change_note=change_note,
-        content=draft_content(report),
-    )
+    """Freeze the report, as drawn from the data now, as its next version."""
+    return publish_version(report.versions, draft_content(report), user, change_note)
 
 
 def published_versions(promise: Promise):
