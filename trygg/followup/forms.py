@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from trygg.geo.geometry import parse_polygon
 from trygg.geo.models import Area, Place
 from trygg.incidents.models import Category
+from trygg.organisations.models import Organisation
+from trygg.promises.models import Commitment
 from trygg.promises.progress import Slice
 
 from .effect import PeriodError, ZoneError, check_periods, in_metres, treated_zone, zones
-from .models import Report
+from .models import PlanAction, Report, StrategicPlan
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -157,3 +159,28 @@ class CorrectionForm(ReportTextForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Shown with the new version, beside the earlier one."),
     )
+
+
+class PlanForm(forms.ModelForm):
+    """The plan's own words and its decision."""
+
+    class Meta:
+        model = StrategicPlan
+        fields = ["focus_text", "decided_on", "decided_by"]
+        widgets = {"decided_on": DATE}
+
+
+class PlanActionForm(forms.ModelForm):
+    """An action: who among the municipality's organisations, and which of its commitments."""
+
+    class Meta:
+        model = PlanAction
+        fields = ["what", "who", "when", "commitments", "status"]
+        widgets = {"what": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, plan: StrategicPlan, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["who"].queryset = Organisation.objects.filter(municipalities=plan.municipality)
+        self.fields["commitments"].queryset = Commitment.objects.filter(
+            promise__municipalities=plan.municipality
+        ).select_related("promise")

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import report_views, views
+from . import plan_views, report_views, views
 
 urlpatterns = [
     path("ataganden/<int:pk>/effekt/", views.commitment_effect, name="commitment-effect"),
@@ -30,4 +30,12 @@ urlpatterns = [
         report_views.MunicipalityReportsFeed(),
         name="public-reports-feed",
     ),
+    re_path(
+        r"^strategi/(?P<scb_code>[0-9]{4})/ny/$", plan_views.plan_create, name="strategic-plan-new"
+    ),
+    path("strategi/<int:pk>/", plan_views.plan_detail, name="strategic-plan"),
+    path("strategi/<int:pk>/text/", plan_views.plan_edit, name="strategic-plan-edit"),
+    path("strategi/<int:pk>/atgard/", plan_views.plan_action_add, name="strategic-plan-action"),
+    path("strategi/<int:pk>/publicera/", plan_views.plan_publish, name="strategic-plan-publish"),
+    path("strategi/<int:pk>/v<int:number>.pdf", plan_views.plan_pdf, name="strategic-plan-pdf"),
 ]
