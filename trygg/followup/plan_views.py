@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from trygg.organisations.access import can_edit, organisation_ids, visible
 from trygg.organisations.models import Organisation
 
 from .forms import PlanActionForm, PlanForm
-from .models import StrategicPlan, StrategicPlanVersion
+from .models import PlanAction, StrategicPlan, StrategicPlanVersion
 from .strategic import draft_content, publish_plan
 
 
@@ -72,6 +73,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "content": content,
         "form": PlanForm(instance=plan) if editor else None,
         "action_form": PlanActionForm(plan=plan) if editor else None,
+        "actions": plan.actions.all() if can_edit(request.user, _owners(plan.municipality)) else [],
+        "statuses": PlanAction.Status.choices,
     }
     return render(request, "followup/plan.html", context)
 
@@ -131,3 +134,37 @@ def plan_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     filename = f"lagesbild-atgardsplan-{plan.municipality.scb_code}-{plan.year}-v{number}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+@login_required
+def plan_list(request: HttpRequest, scb_code: str) -> HttpResponse:
+    """A municipality's plans, year by year, and for coordinators the way to start the next."""
+    mine = Municipality.objects.filter(organisations__in=organisation_ids(request.user))
+    municipality = get_object_or_404(mine.distinct(), scb_code=scb_code)
+    plans = municipality.strategic_plans.prefetch_related("versions")
+    context = {
+        "municipality": municipality,
+        "plans": plans,
+        "can_edit": can_edit(request.user, _owners(municipality)),
+        "next_year": (plans.first().year + 1) if plans else timezone.localdate().year + 1,
+    }
+    return render(request, "followup/plan_list.html", context)
+
+
+@login_required
+@require_POST
+def plan_action_outcome(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    """Record how an action went, also after publication: next year's plan shows it.
+
+    The published version keeps the status it was published with.
+    """
+    plan = _visible_plan(request, pk)
+    if not can_edit(request.user, _owners(plan.municipality)):
+        raise PermissionDenied(_("Only coordinators may write and decide the plan."))
+    action = get_object_or_404(plan.actions, pk=action_pk)
+    status = request.POST.get("status", "")
+    if status not in PlanAction.Status.values:
+        raise PermissionDenied(_("Choose one of the outcomes offered."))
+    action.status = status
+    action.save(update_fields=["status"])
+    return redirect(plan)

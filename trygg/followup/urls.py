@@ -33,6 +33,12 @@ urlpatterns = [
     re_path(
         r"^strategi/(?P<scb_code>[0-9]{4})/ny/$", plan_views.plan_create, name="strategic-plan-new"
     ),
+    re_path(r"^strategi/(?P<scb_code>[0-9]{4})/$", plan_views.plan_list, name="strategic-plans"),
+    path(
+        "strategi/<int:pk>/atgard/<int:action_pk>/utfall/",
+        plan_views.plan_action_outcome,
+        name="strategic-plan-outcome",
+    ),
     path("strategi/<int:pk>/", plan_views.plan_detail, name="strategic-plan"),
     path("strategi/<int:pk>/text/", plan_views.plan_edit, name="strategic-plan-edit"),
     path("strategi/<int:pk>/atgard/", plan_views.plan_action_add, name="strategic-plan-action"),

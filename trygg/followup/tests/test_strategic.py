@@ -89,3 +89,27 @@ def test_who_may_see_and_decide(client, world, plan):
     publish_plan(plan, visible_incidents(world.coordinator), world.coordinator)
     with pytest.raises(ValueError):
         publish_plan(plan, visible_incidents(world.coordinator), world.coordinator)
+
+
+def test_a_coordinator_starts_a_plan_and_records_an_outcome_after_publishing(client, world, plan):
+    client.force_login(world.coordinator)
+    listing = client.get(reverse("strategic-plans", args=[world.vastervik.scb_code]))
+    assert plan.get_absolute_url() in listing.content.decode()
+    response = client.post(
+        reverse("strategic-plan-new", args=[world.vastervik.scb_code]), {"year": "2027"}
+    )
+    assert response.url == StrategicPlan.objects.get(year=2027).get_absolute_url()
+
+    plan.decided_on, plan.decided_by = date(2026, 2, 10), "Kommunstyrelsen"
+    plan.save()
+    version = publish_plan(plan, visible_incidents(world.coordinator), world.coordinator)
+    action = plan.actions.get()
+    url = reverse("strategic-plan-outcome", args=[plan.pk, action.pk])
+    assert client.post(url, {"status": "nonsense"}).status_code == 403
+    client.post(url, {"status": "partly"})
+    action.refresh_from_db()
+    version.refresh_from_db()
+    assert action.status == "partly"
+    assert version.content["actions"][0]["status"] == "planned"
+    client.force_login(world.viewer)
+    assert client.post(url, {"status": "done"}).status_code == 403
