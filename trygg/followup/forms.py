@@ -8,9 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from trygg.geo.geometry import parse_polygon
 from trygg.geo.models import Area, Place
 from trygg.incidents.models import Category
+from trygg.organisations.models import Organisation
+from trygg.promises.models import Commitment
 from trygg.promises.progress import Slice
 
 from .effect import PeriodError, ZoneError, check_periods, in_metres, treated_zone, zones
+from .models import PlanAction, Report, StrategicPlan
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -87,3 +90,97 @@ class EffectForm(forms.Form):
             except ZoneError as error:
                 self.add_error("comparison", str(error))
         return data
+
+
+class ReportCreateForm(forms.ModelForm):
+    """A new report: its title and the period it covers, inside the promise's period."""
+
+    class Meta:
+        model = Report
+        fields = ["title", "period_start", "period_end"]
+        widgets = {"period_start": DATE, "period_end": DATE}
+
+    def __init__(self, *args, promise, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.promise = promise
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end:
+            if end < start:
+                self.add_error("period_end", _("The period must end on or after its first day."))
+            elif start < self.promise.period_start or end > self.promise.period_end:
+                self.add_error(
+                    "period_end",
+                    _(
+                        "The report's period must lie within the promise's period "
+                        "(%(start)s – %(end)s)."
+                    )
+                    % {"start": self.promise.period_start, "end": self.promise.period_end},
+                )
+        return data
+
+
+class ReportTextForm(forms.Form):
+    """The coordinator's words: an introduction and a comment per commitment."""
+
+    introduction = forms.CharField(label=_("Introduction"), widget=forms.Textarea, required=False)
+
+    def __init__(self, *args, report, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.report = report
+        self.initial.setdefault("introduction", report.introduction)
+        for commitment in report.promise.commitments.all():
+            name = f"comment_{commitment.pk}"
+            self.fields[name] = forms.CharField(
+                label=_("Comment on %(order)s. %(text)s")
+                % {"order": commitment.order, "text": commitment.text[:80]},
+                widget=forms.Textarea(attrs={"rows": 3}),
+                required=False,
+            )
+            self.initial.setdefault(name, report.comments.get(str(commitment.pk), ""))
+
+    def apply(self) -> None:
+        """Put the cleaned texts on the report (masked when it is saved)."""
+        self.report.introduction = self.cleaned_data["introduction"]
+        self.report.comments = {
+            name.removeprefix("comment_"): text
+            for name, text in self.cleaned_data.items()
+            if name.startswith("comment_") and text
+        }
+
+
+class CorrectionForm(ReportTextForm):
+    """A correction: the same texts, and what changed, which citizens will read."""
+
+    change_note = forms.CharField(
+        label=_("What changed"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Shown with the new version, beside the earlier one."),
+    )
+
+
+class PlanForm(forms.ModelForm):
+    """The plan's own words and its decision."""
+
+    class Meta:
+        model = StrategicPlan
+        fields = ["focus_text", "decided_on", "decided_by"]
+        widgets = {"decided_on": DATE}
+
+
+class PlanActionForm(forms.ModelForm):
+    """An action: who among the municipality's organisations, and which of its commitments."""
+
+    class Meta:
+        model = PlanAction
+        fields = ["what", "who", "when", "commitments", "status"]
+        widgets = {"what": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, plan: StrategicPlan, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["who"].queryset = Organisation.objects.filter(municipalities=plan.municipality)
+        self.fields["commitments"].queryset = Commitment.objects.filter(
+            promise__municipalities=plan.municipality
+        ).select_related("promise")
