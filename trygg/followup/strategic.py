@@ -7,6 +7,7 @@ freezes it all (`versions.publish_version`), like a follow-up report.
 """
 
 import io
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -14,9 +15,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from trygg.geo.models import Municipality
+from trygg.geo.models import Area, Municipality
 from trygg.incidents.models import Incident
 from trygg.lagesbild.counts import period_summary
+from trygg.participation.services import dialogue_themes
+from trygg.participation.survey import survey_trends
 from trygg.promises.progress import progress
 
 from .models import PlanAction, StrategicPlan, StrategicPlanVersion
@@ -25,18 +28,37 @@ from .versions import publish_version
 TREND_YEARS = 4
 
 
-def safety_survey_results(municipality: Municipality, years: list[int]) -> None:
-    """Hook for safety-survey results (trygghetsmätning) by year.
+def safety_survey_results(municipality: Municipality, years: list[int]) -> list[dict[str, Any]]:
+    """Each safety-survey indicator in each area over the plan's years, changes tested.
 
-    The participation app that will hold them is being built; until it has a
-    model there is nothing to show, and the plan shows nothing.
+    Read through participation.survey.survey_trends (the one reader), and kept
+    as plain values with the verdict in words, so a published snapshot says
+    what it said then.
     """
-    return None
+    trends = survey_trends(Area.objects.filter(municipality=municipality), years[0], years[-1])
+    return [
+        {
+            "indicator": trend.indicator.name,
+            "area": trend.area.name,
+            "points": [
+                {
+                    "year": point.year,
+                    "value": point.value,
+                    "respondents": point.respondents,
+                    "change": str(point.change.label) if point.change else "",
+                }
+                for point in trend.points
+            ],
+        }
+        for trend in trends
+    ]
 
 
-def dialogue_findings(municipality: Municipality, year: int) -> None:
-    """Hook for what citizen dialogues found; nothing until the participation app exists."""
-    return None
+def dialogue_findings(municipality: Municipality, year: int) -> list[dict[str, Any]]:
+    """What the year's held dialogues raised, counted by category (participation.services)."""
+    themes = dialogue_themes(municipality, date(year, 1, 1), date(year, 12, 31))
+    counts = Counter(theme.category.name for theme in themes)
+    return [{"category": name, "themes": n} for name, n in counts.most_common()]
 
 
 def incident_trends(incidents: QuerySet[Incident], years: list[int]) -> dict[str, Any]:

@@ -11,8 +11,9 @@ from trygg.followup.plan_views import plan_pdf_html
 from trygg.followup.strategic import draft_content, publish_plan
 from trygg.incidents.access import visible_incidents
 from trygg.incidents.models import Category
+from trygg.participation.models import Dialogue, SurveyIndicator, SurveyResult
 
-from .geography import INSIDE_KARSTORP, at, incident
+from .geography import INSIDE_KARSTORP, at, demo_area, incident
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,33 @@ def test_the_draft_counts_incidents_by_year_and_category(world, plan):
     assert trends["totals"] == [0, 1, 0, 2]
     assert {"name": "stold", "counts": [0, 1, 0, 2]} in trends["by_category"]
     assert content["chart_svg"].startswith("<svg")
-    assert content["safety_survey"] is None and content["dialogue"] is None
+    assert content["safety_survey"] == [] and content["dialogue"] == []
+
+
+def test_the_draft_shows_survey_trends_and_last_years_dialogue_themes(world, plan):
+    karstorp = demo_area(world, "karstorp")
+    share = SurveyIndicator.objects.create(name="Otrygg ute sent", kind=SurveyIndicator.Kind.SHARE)
+    for year, value in ((2023, 30.0), (2024, 20.0)):
+        SurveyResult.objects.create(
+            indicator=share, area=karstorp, year=year, value=value, respondents=1000
+        )
+    theft = Category.objects.get(slug="stold")
+    dialogue = Dialogue.objects.create(
+        title="Dialog i Karstorp",
+        format=Dialogue.Format.MEETING,
+        status=Dialogue.Status.HELD,
+        date=date(2025, 9, 1),
+        municipality=world.vastervik,
+        organisation=world.municipality,
+        participants=30,
+    )
+    dialogue.themes.create(text="Cykelstölder vid stationen", category=theft)
+    content = draft_content(plan, visible_incidents(world.coordinator))
+    (trend,) = content["safety_survey"]
+    assert (trend["indicator"], trend["area"]) == ("Otrygg ute sent", karstorp.name)
+    assert [p["year"] for p in trend["points"]] == [2023, 2024]
+    assert trend["points"][1]["change"] == "Minskningen är större än slumpen förklarar"
+    assert content["dialogue"] == [{"category": theft.name, "themes": 1}]
 
 
 def test_a_decided_plan_is_published_and_its_pdf_has_the_chart(client, world, plan):

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
-from django.db.backends.sqlite3.operations import DatabaseOperations
+from django.db.backends.sqlite3 import base as sqlite
 
 from trygg.incidents import bulk
 from trygg.incidents.importers import polisen
@@ -25,9 +25,9 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
     ],
 )
 def test_sqlite_datetimes_are_stored_as_django_stores_them(value):
-    assert bulk.sqlite_datetime(value) == DatabaseOperations(connection).adapt_datetimefield_value(
-        value
-    )
+    assert bulk.sqlite_datetime(value) == sqlite.DatabaseOperations(
+        connection
+    ).adapt_datetimefield_value(value)
 
 
 def test_a_naive_datetime_is_refused():

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from conftest import PASSWORD
-from trygg.tests.test_browser import CHROMIUM, PHONE, page  # noqa: F401  (the page fixture)
+from conftest import CHROMIUM, PASSWORD, PHONE
 from trygg.walks.models import Finding
 
 from .helpers import jpeg_with_gps
