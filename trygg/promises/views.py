@@ -5,7 +5,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,9 +26,19 @@ def day_asked(request: HttpRequest) -> date:
     """The day to show progress for: ?datum=YYYY-MM-DD, or today.
 
     Looking back ("how did it stand at the half-year report?") uses the same
-    rules as today, so the answer is the one the pages gave then.
+    rules as today, so the answer is the one the pages gave then. A date that
+    does not exist ("2025-02-30", "igår") is a bad request, not today.
     """
-    return parse_date(request.GET.get("datum", "")) or timezone.localdate()
+    asked = request.GET.get("datum", "").strip()
+    if not asked:
+        return timezone.localdate()
+    try:
+        day = parse_date(asked)
+    except ValueError:
+        day = None
+    if day is None:
+        raise BadRequest(f"?datum={asked} är inget giltigt datum (ÅÅÅÅ-MM-DD)")
+    return day
 
 
 def owner_ids(promise: Promise) -> set[int]:

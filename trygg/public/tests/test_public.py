@@ -92,3 +92,9 @@ def test_api_lists_public_promises_with_targets_and_progress(client, world, logg
 
 def test_api_is_read_only(client, world):
     assert client.post(reverse("api-promises"), {}).status_code == 405
+
+
+@pytest.mark.parametrize("asked", ["2025-02-30", "igår"])
+def test_a_day_that_does_not_exist_is_a_bad_request(client, world, asked):
+    response = client.get("/api/v1/promises/", {"datum": asked})
+    assert response.status_code == 400
