@@ -84,7 +84,7 @@ def test_a_jpg_that_is_really_text_is_refused_by_content(client, world, walk, me
     assert response.status_code == 200
     errors = response.context["form"].errors["photos"]
     assert errors == [
-        "lampa.jpg is not a photo Trygg can read. Choose a JPEG, PNG or WebP picture."
+        "lampa.jpg är inte en bild som Trygg kan läsa. Välj en bild i JPEG, PNG eller WebP."
     ]
     # Nothing of the finding is stored: no finding, no incident, no file.
     assert not Finding.objects.exists() and not Incident.objects.exists()
@@ -109,7 +109,7 @@ def test_a_photo_over_10_mb_is_refused_before_it_is_read(client, world, walk, me
     client.force_login(world.reporter)
     with translation.override("en"):
         response = note_with_photos(client, walk, huge)
-    assert "stor.jpg is 10.0 MB; a photo may be at most 10 MB." in str(
+    assert "stor.jpg är 10.0 MB; ett foto får vara högst 10 MB." in str(
         response.context["form"].errors["photos"]
     )
     assert not Finding.objects.exists() and stored_files(Path(media)) == []

@@ -53,7 +53,7 @@ def test_the_report_lists_findings_with_photos_status_and_map(client, world, wal
     svg = response.context["svg"]
     assert svg.count("<polyline") == 1 and svg.count("<circle") == 2
     assert ">Karstorp</text>" in svg
-    assert dict(response.context["by_status"])["New"] == 2
+    assert dict(response.context["by_status"])["Nytt"] == 2
 
 
 def test_the_report_is_issued_and_reissued_when_statuses_change(
