@@ -38,13 +38,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from trygg.geo.geometry import parse_polygon
 from trygg.geo.models import Area, Municipality
-from trygg.geo.services import area_for_point
 from trygg.incidents.models import Category
 from trygg.privacy import mask_identity_numbers
 
 from . import ratelimit, services
 from .access import served_municipalities
-from .forms import LATITUDE, LONGITUDE, cleaned_photo
+from .forms import LATITUDE, LONGITUDE, cleaned_photo, municipality_of_point, point_elsewhere
 from .models import ADDRESS_MAX_LENGTH, TEXT_MAX_LENGTH, CitizenReport
 from .views import request_too_large
 
@@ -283,6 +282,9 @@ class Open311RequestForm(forms.Form):
         has_point = data.get("lat") is not None and data.get("long") is not None
         if not has_point and not data.get("address_string", "").strip():
             raise forms.ValidationError(_("Give lat and long, or address_string."))
+        chosen = self.municipality
+        if has_point and chosen and (error := point_elsewhere(data["lat"], data["long"], chosen)):
+            raise forms.ValidationError(error)
         data["municipality"] = self.municipality or self._municipality_of(data, has_point)
         return data
 
@@ -290,9 +292,9 @@ class Open311RequestForm(forms.Form):
         """Without jurisdiction_id: the municipality of the point's area, or the only one served."""
         served = served_municipalities()
         if has_point:
-            area = area_for_point(data["lat"], data["long"])
-            if area is not None and served.filter(pk=area.municipality_id).exists():
-                return area.municipality
+            found = municipality_of_point(data["lat"], data["long"])
+            if found is not None and served.filter(pk=found.pk).exists():
+                return found
         only = list(served[:2])
         if len(only) == 1:
             return only[0]
