@@ -8,6 +8,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from trygg.geo.models import Municipality
+from trygg.geo.services import area_for_point
 from trygg.incidents.models import Category, Incident
 
 from .access import served_municipalities
@@ -27,6 +29,23 @@ def cleaned_photo(upload: UploadedFile | None) -> ContentFile | None:
         return clean_photo(upload)
     except PhotoRefused as error:
         raise forms.ValidationError(str(error)) from None
+
+
+def municipality_of_point(latitude: float, longitude: float) -> Municipality | None:
+    """The municipality of the area that holds the point, if an area does."""
+    area = area_for_point(latitude, longitude)
+    return area.municipality if area is not None else None
+
+
+def point_elsewhere(latitude: float, longitude: float, chosen: Municipality) -> str | None:
+    """Why a point cannot be reported to `chosen`: it lies in another municipality's area."""
+    found = municipality_of_point(latitude, longitude)
+    if found is None or found == chosen:
+        return None
+    return _("The place on the map is in %(other)s, not in %(chosen)s.") % {
+        "other": found,
+        "chosen": chosen,
+    }
 
 
 class CitizenReportForm(forms.Form):
@@ -109,6 +128,11 @@ class CitizenReportForm(forms.Form):
             self.add_error(
                 "address", _("Tap the map, use your position, or write an address or a place.")
             )
+        chosen = data.get("municipality")
+        if has_point and chosen:
+            error = point_elsewhere(data["latitude"], data["longitude"], chosen)
+            if error:
+                self.add_error("municipality", error)
         return data
 
 

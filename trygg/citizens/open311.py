@@ -38,13 +38,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from trygg.geo.geometry import parse_polygon
 from trygg.geo.models import Area, Municipality
-from trygg.geo.services import area_for_point
 from trygg.incidents.models import Category
 from trygg.privacy import mask_identity_numbers
 
 from . import ratelimit, services
 from .access import served_municipalities
-from .forms import LATITUDE, LONGITUDE, cleaned_photo
+from .forms import LATITUDE, LONGITUDE, cleaned_photo, municipality_of_point, point_elsewhere
 from .models import ADDRESS_MAX_LENGTH, TEXT_MAX_LENGTH, CitizenReport
 from .views import request_too_large
 
@@ -116,32 +115,55 @@ def services_list(request: HttpRequest, fmt: str) -> JsonResponse:
 
 
 def public_requests():
-    """The only reports anyone may read through Open311: accepted ones, with their incident."""
-    return CitizenReport.objects.filter(
-        status=CitizenReport.Status.ACCEPTED, incident__isnull=False
-    ).select_related(
-        "municipality",
-        "category",
-        "incident__category",
-        "incident__area",
-        "incident__organisation",
+    """The only reports anyone may read through Open311: accepted ones, with their incident.
+
+    The areas' boundaries are left out of the rows (a list would decode the same
+    polygon once per report); `served` reads each area's centroid once.
+    """
+    return (
+        CitizenReport.objects.filter(status=CitizenReport.Status.ACCEPTED, incident__isnull=False)
+        .select_related(
+            "municipality",
+            "category",
+            "incident__category",
+            "incident__area",
+            "incident__organisation",
+        )
+        .defer("incident__area__geometry", "incident__area__boundary_note")
     )
 
 
-def area_position(area: Area | None) -> tuple[float | None, float | None]:
-    """The centroid of the area, rounded to about a metre; no area or no boundary, no position."""
-    if area is None or not area.geometry:
-        return None, None
-    centroid = parse_polygon(area.geometry).centroid
-    return round(centroid.y, 5), round(centroid.x, 5)
+Position = tuple[float | None, float | None]
 
 
-def request_data(report: CitizenReport) -> dict:
-    """An accepted report as a GeoReport v2 service request, told by the incident it became."""
+def area_positions(reports: list[CitizenReport]) -> dict[int, Position]:
+    """The centroid of each report's area, rounded to about a metre: one query, one parse each."""
+    area_ids = {report.incident.area_id for report in reports} - {None}
+    areas = Area.objects.filter(pk__in=area_ids, geometry__isnull=False)
+    positions = {}
+    for area_id, geometry in areas.values_list("pk", "geometry"):
+        centroid = parse_polygon(geometry).centroid
+        positions[area_id] = (round(centroid.y, 5), round(centroid.x, 5))
+    return positions
+
+
+def served(reports) -> JsonResponse:
+    """The reports as the spec's list of service requests."""
+    reports = list(reports)
+    positions = area_positions(reports)
+    return _json([request_data(report, positions) for report in reports])
+
+
+def request_data(report: CitizenReport, positions: dict[int, Position]) -> dict:
+    """An accepted report as a GeoReport v2 service request, told by the incident it became.
+
+    The location is the centroid of the incident's area (from `positions`);
+    without an area, or an area without a boundary, there is no position at all.
+    """
     incident = report.incident
     category = incident.category or report.category
     area = incident.area
-    lat, long = area_position(area)
+    lat, long = positions.get(incident.area_id, (None, None))
     return {
         "service_request_id": str(report.pk),
         "status": "closed",
@@ -220,9 +242,7 @@ def requests_list(request: HttpRequest, fmt: str) -> JsonResponse:
         reports = _listed(request, municipality)
     except ValueError as problem:
         return _error(400, str(problem))
-    return _json(
-        [request_data(report) for report in reports.order_by("-received_at")[:MAX_RESULTS]]
-    )
+    return served(reports.order_by("-received_at")[:MAX_RESULTS])
 
 
 @require_GET
@@ -230,10 +250,10 @@ def request_detail(request: HttpRequest, request_id: str, fmt: str) -> JsonRespo
     """One accepted report, as a list of one (the spec's shape); anything else is not found."""
     if error := _format_error(fmt) or _jurisdiction(request)[1]:
         return error
-    report = public_requests().filter(pk=request_id).first() if request_id.isdigit() else None
-    if report is None:
+    report = public_requests().filter(pk=request_id) if request_id.isdigit() else None
+    if not report:
         return _error(404, _("service_request_id %(id)s not found.") % {"id": request_id})
-    return _json([request_data(report)])
+    return served(report)
 
 
 # --- requests: submitting ---------------------------------------------------------------
@@ -262,6 +282,9 @@ class Open311RequestForm(forms.Form):
         has_point = data.get("lat") is not None and data.get("long") is not None
         if not has_point and not data.get("address_string", "").strip():
             raise forms.ValidationError(_("Give lat and long, or address_string."))
+        chosen = self.municipality
+        if has_point and chosen and (error := point_elsewhere(data["lat"], data["long"], chosen)):
+            raise forms.ValidationError(error)
         data["municipality"] = self.municipality or self._municipality_of(data, has_point)
         return data
 
@@ -269,9 +292,9 @@ class Open311RequestForm(forms.Form):
         """Without jurisdiction_id: the municipality of the point's area, or the only one served."""
         served = served_municipalities()
         if has_point:
-            area = area_for_point(data["lat"], data["long"])
-            if area is not None and served.filter(pk=area.municipality_id).exists():
-                return area.municipality
+            found = municipality_of_point(data["lat"], data["long"])
+            if found is not None and served.filter(pk=found.pk).exists():
+                return found
         only = list(served[:2])
         if len(only) == 1:
             return only[0]

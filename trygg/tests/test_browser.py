@@ -76,7 +76,7 @@ def test_a_resident_taps_the_map_to_report_without_logging_in(live_server, world
 
     cache.clear()  # the rate limit counts per address, and every test comes from 127.0.0.1
     page.goto(live_server.url + reverse("citizen-report"))
-    assert "114 14" in page.locator(".emergency").inner_text()
+    assert "114\xa014" in page.locator(".emergency").inner_text()
     page.locator("#id_municipality").select_option(label="Västervik")
     page.get_by_text("Klotter", exact=True).click()
     page.locator("#report-map").click(position={"x": 150, "y": 120})

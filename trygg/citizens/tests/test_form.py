@@ -41,7 +41,7 @@ def test_the_form_is_public_and_says_112_and_114_14_before_anything_else(client,
     html = response.content.decode()
     top = html[html.index('<main id="main">') : html.index('enctype="multipart/form-data"')]
     assert 'href="tel:112"' in top
-    assert 'href="tel:11414">114 14<' in top
+    assert 'href="tel:11414">114&nbsp;14<' in top  # kept on one line
     # Leaflet from the package and the shared map script, nothing from another server.
     assert "/static/leaflet/leaflet.js" in html
     assert "/static/trygg/report-map.js" in html
@@ -218,6 +218,14 @@ def test_a_photo_over_the_size_limit_is_refused(client, world, monkeypatch):
 def test_the_time_cannot_be_in_the_future(client, world):
     response = client.post(URL, form_data(world, happened_at="2999-01-01T12:00"))
     assert "happened_at" in response.context["form"].errors
+
+
+def test_a_point_in_another_municipalitys_area_is_refused(client, world, town):
+    karlshamn = world.outsider_org.municipalities.get()
+    response = client.post(URL, form_data(world, municipality=karlshamn.pk))
+    assert "municipality" in response.context["form"].errors
+    assert not CitizenReport.objects.exists()
+    assert client.post(URL, form_data(world)).status_code == 302
 
 
 def test_only_municipalities_someone_serves_can_be_chosen(client, world):

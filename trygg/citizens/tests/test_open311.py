@@ -172,7 +172,7 @@ def test_a_post_with_an_address_and_a_photo(client, world):
         assert len(image.getexif()) == 0
 
 
-def test_post_refusals_are_spec_errors_and_store_nothing(client, world):
+def test_post_refusals_are_spec_errors_and_store_nothing(client, world, town):
     assert_error(post(client, service_code=""), 400)
     assert_error(post(client, service_code="potholes"), 400)
     assert_error(post(client, lat="", long=""), 400)
@@ -180,6 +180,7 @@ def test_post_refusals_are_spec_errors_and_store_nothing(client, world):
     assert_error(post(client, email="inte-en-adress"), 400)
     assert_error(post(client, description="x" * 2001), 400)
     assert_error(post(client, jurisdiction_id="9999"), 404)
+    assert_error(post(client, jurisdiction_id="1082"), 400)  # the point is in Västervik's area
     not_a_photo = SimpleUploadedFile("a.jpg", b"GIF89a nope", content_type="image/jpeg")
     assert_error(post(client, media=not_a_photo), 400)
     assert not CitizenReport.objects.exists()
