@@ -82,7 +82,7 @@ def raw_copy_postgresql(table: str, columns: str) -> float:
             with cursor.cursor.copy(f"COPY {table} ({columns}) TO STDOUT") as copy:
                 for block in copy:
                     dump.write(block)
-            cursor.execute(f"TRUNCATE {table}")
+            cursor.execute(f"TRUNCATE {table} CASCADE")
         dump.seek(0)
         start = time.perf_counter()
         with (
