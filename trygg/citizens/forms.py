@@ -1,5 +1,6 @@
 """The public report form, and the coordinator's three decisions."""
 
+import uuid
 from datetime import timedelta
 
 from django import forms
@@ -11,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from trygg.geo.models import Municipality
 from trygg.geo.services import area_for_point
 from trygg.incidents.models import Category, Incident
+from trygg.photos import PhotoError, clean_photo
 
 from .access import served_municipalities
 from .models import ADDRESS_MAX_LENGTH, TEXT_MAX_LENGTH
-from .photos import PhotoRefused, clean_photo
 
 # Phones in Sweden: the map and the position button only take points inside the country.
 LATITUDE = {"min_value": 55, "max_value": 70}
@@ -22,13 +23,17 @@ LONGITUDE = {"min_value": 10, "max_value": 25}
 
 
 def cleaned_photo(upload: UploadedFile | None) -> ContentFile | None:
-    """The upload made safe to keep (photos.clean_photo), or None; a refusal is a field error."""
+    """The upload made safe to keep (trygg.photos.clean_photo), or None; a refusal is a field error.
+
+    The stored file gets a random name: the reporter's file name may say who they are.
+    """
     if not upload:
         return None
     try:
-        return clean_photo(upload)
-    except PhotoRefused as error:
+        photo = clean_photo(upload)
+    except PhotoError as error:
         raise forms.ValidationError(str(error)) from None
+    return ContentFile(photo.content, name=f"{uuid.uuid4().hex}.jpg")
 
 
 def municipality_of_point(latitude: float, longitude: float) -> Municipality | None:

@@ -13,15 +13,15 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from trygg.geo.models import Area
 from trygg.geo.services import area_for_point, base_map
 from trygg.incidents.access import visible_incidents
+from trygg.photos import MAX_UPLOAD_BYTES
 
 from . import ratelimit, services
 from .access import can_moderate, moderation_queue, served_municipalities
 from .forms import AcceptForm, CitizenReportForm, MergeForm, RejectForm
 from .models import CitizenReport
-from .photos import MAX_PHOTO_BYTES
 
 # A photo at its limit and the form's text fields; anything larger is refused unread.
-MAX_REQUEST_BYTES = MAX_PHOTO_BYTES + 256 * 1024
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 256 * 1024
 
 
 def request_too_large(request: HttpRequest) -> bool:

@@ -10,10 +10,13 @@ from trygg.geo.geometry import GeometryError, parse_line
 from trygg.geo.models import Area, Municipality, Place
 from trygg.organisations.access import EDIT_ROLES, AnyUser, organisation_ids
 from trygg.organisations.models import Organisation
+from trygg.photos import PhotoError, clean_photo
 from trygg.promises.models import ActivityKind, Commitment
 
 from .models import Finding, Walk
-from .photos import MAX_PHOTOS, PhotoError, clean_photo
+
+# A finding is shown with its photos side by side; more than this is a gallery, not a note.
+MAX_PHOTOS = 6
 
 
 class WalkForm(forms.ModelForm):

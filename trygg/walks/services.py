@@ -25,10 +25,10 @@ from django.utils.translation import gettext as _
 from trygg.geo.services import area_for_point
 from trygg.incidents.models import CategoryMapping, Incident, Source
 from trygg.organisations.models import Organisation
+from trygg.photos import CleanPhoto
 from trygg.promises.models import Activity, ActivityKind
 
 from .models import Finding, FindingChange, FindingPhoto, Walk
-from .photos import CleanPhoto
 
 User = AbstractBaseUser | None
 

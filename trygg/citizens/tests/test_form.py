@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from trygg.citizens import photos, ratelimit, views
+from trygg import photos
+from trygg.citizens import ratelimit, views
 from trygg.citizens.models import TEXT_MAX_LENGTH, CitizenReport
 from trygg.incidents.models import Category
 from trygg.privacy import MASK
@@ -207,7 +208,7 @@ def test_an_image_format_not_taken_is_refused(client, world):
 
 
 def test_a_photo_over_the_size_limit_is_refused(client, world, monkeypatch):
-    monkeypatch.setattr(photos, "MAX_PHOTO_BYTES", 1000)
+    monkeypatch.setattr(photos, "MAX_UPLOAD_BYTES", 1000)
     upload = SimpleUploadedFile("stor.jpg", photo_bytes(), content_type="image/jpeg")
     response = client.post(URL, form_data(world, photo=upload))
     assert response.status_code == 200

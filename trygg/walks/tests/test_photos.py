@@ -9,8 +9,8 @@ from django.utils import translation
 from PIL import Image
 
 from trygg.incidents.models import Incident
+from trygg.photos import MAX_SIDE, PhotoError, clean_photo
 from trygg.walks.models import Finding, FindingPhoto
-from trygg.walks.photos import MAX_SIDE, PhotoError, clean_photo
 
 from .helpers import INSIDE, jpeg_with_gps, upload
 

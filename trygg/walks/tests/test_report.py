@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from trygg.lagesbild.svgmap import map_svg
+from trygg.photos import clean_photo
 from trygg.walks.models import WalkReport
-from trygg.walks.photos import clean_photo
 from trygg.walks.services import add_finding, change_status, route_finding
 
 from .helpers import jpeg_with_gps, upload

@@ -1,6 +1,8 @@
-"""Photos of findings: pictures only, not too large, and nothing about the phone or the place.
+"""Uploaded photos: pictures only, not too large, and nothing about the phone or the place.
 
-A phone's photo carries EXIF: the GPS position where it was taken, the time,
+The one rule for every photo Trygg keeps: a safety walk's findings
+(walks) and a resident's report (citizens). A phone's photo carries EXIF: the
+GPS position where it was taken (for a resident, perhaps their home), the time,
 the camera and its serial number. None of that is stored. The upload is
 checked by its content (Pillow must open and verify it; the file name and the
 browser's content type are not believed), turned upright by its EXIF
@@ -22,7 +24,6 @@ MAX_SIDE = 1600
 MAX_PIXELS = 60_000_000
 # MPO is how Pillow names the JPEGs of phones that store a second, depth image.
 FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
-MAX_PHOTOS = 6
 
 
 class PhotoError(ValueError):
