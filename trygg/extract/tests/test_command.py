@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from .test_reader import SEEDS_DIR
+from .test_reader import seed_path
 
 
 def run(*args) -> str:
@@ -16,7 +16,7 @@ def run(*args) -> str:
 
 
 def test_json_has_parties_period_focus_areas_and_targets():
-    data = json.loads(run(str(SEEDS_DIR / "000_35245ccc3d50e1d7.txt"), "--json"))
+    data = json.loads(run(str(seed_path("000_35245ccc3d50e1d7.txt")), "--json"))
     assert data["kind"] == "promise"
     assert (data["period_start"], data["period_end"]) == ("2025-01-01", "2025-12-31")
     assert [p["name"] for p in data["parties"]] == [
@@ -35,7 +35,7 @@ def test_json_has_parties_period_focus_areas_and_targets():
 
 
 def test_summary_in_swedish():
-    text = run(str(SEEDS_DIR / "003_5837e369f62e317a.txt"))
+    text = run(str(seed_path("003_5837e369f62e317a.txt")))
     assert "Period: 2023-09-01 – 2023-12-31" in text
     assert "[minst 100 tillfällen under perioden] Kommunen:" in text
 

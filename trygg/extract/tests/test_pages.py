@@ -10,11 +10,13 @@ from django.urls import reverse
 from conftest import PASSWORD
 from trygg.promises.models import Commitment, Promise
 
-from .test_reader import FALKBY, SEEDS_DIR
+from .test_reader import FALKBY, seed_path
 
 pytestmark = pytest.mark.django_db
 
-SEED_2025 = (SEEDS_DIR / "000_35245ccc3d50e1d7.txt").read_bytes()
+
+def seed_2025() -> bytes:
+    return seed_path("000_35245ccc3d50e1d7.txt").read_bytes()
 
 
 def login(client, user):
@@ -55,14 +57,14 @@ def test_anonymous_is_sent_to_log_in(client, world):
 def test_viewers_and_reporters_are_refused(client, world, who):
     login(client, getattr(world, who))
     assert client.get(reverse("extract")).status_code == 403
-    assert read_in(client, SEED_2025).status_code == 403
+    assert read_in(client, seed_2025()).status_code == 403
     assert client.post(reverse("extract-confirm"), {}).status_code == 403
 
 
 def test_the_proposal_is_shown_as_forms(client, world):
     login(client, world.coordinator)
     assert client.get(reverse("extract")).status_code == 200
-    response = read_in(client, SEED_2025)
+    response = read_in(client, seed_2025())
     assert response.status_code == 200
     promise_form = response.context["form"]
     assert promise_form.initial["parties"] == [world.police.pk, world.municipality.pk]
@@ -82,7 +84,7 @@ def test_the_proposal_is_shown_as_forms(client, world):
 
 def test_confirming_creates_the_promise(client, world):
     login(client, world.coordinator)
-    data = form_data(read_in(client, SEED_2025))
+    data = form_data(read_in(client, seed_2025()))
     data["promise-title"] = "Medborgarlöfte 2025 (inläst)"
     del data["commitments-2-include"]  # the coordinator unticks the Bob-råd commitment
     data["commitments-0-quantity"] = "6"  # and corrects a number
@@ -119,7 +121,7 @@ def test_confirming_creates_the_promise(client, world):
 
 def test_errors_are_shown_and_nothing_is_stored(client, world):
     login(client, world.coordinator)
-    data = form_data(read_in(client, SEED_2025))
+    data = form_data(read_in(client, seed_2025()))
     data["commitments-0-quantity"] = ""  # a count without a number
     response = client.post(reverse("extract-confirm"), data)
     assert response.status_code == 200
@@ -129,7 +131,7 @@ def test_errors_are_shown_and_nothing_is_stored(client, world):
 
 def test_an_unticked_row_is_not_checked(client, world):
     login(client, world.coordinator)
-    data = form_data(read_in(client, SEED_2025))
+    data = form_data(read_in(client, seed_2025()))
     data["commitments-0-quantity"] = ""
     del data["commitments-0-include"]
     assert client.post(reverse("extract-confirm"), data).status_code == 302
@@ -137,7 +139,7 @@ def test_an_unticked_row_is_not_checked(client, world):
 
 def test_a_coordinator_cannot_create_a_promise_only_for_others(client, world):
     login(client, world.outsider)
-    data = form_data(read_in(client, SEED_2025))
+    data = form_data(read_in(client, seed_2025()))
     response = client.post(reverse("extract-confirm"), data)
     assert response.status_code == 200
     assert "parties" in response.context["form"].errors
@@ -146,7 +148,7 @@ def test_a_coordinator_cannot_create_a_promise_only_for_others(client, world):
 
 def test_responsible_must_be_among_the_parties(client, world):
     login(client, world.coordinator)
-    data = form_data(read_in(client, SEED_2025))
+    data = form_data(read_in(client, seed_2025()))
     data["commitments-0-responsible_kinds"] = ["region"]
     response = client.post(reverse("extract-confirm"), data)
     assert "responsible_kinds" in response.context["commitments"].forms[0].errors
@@ -176,7 +178,7 @@ def test_nothing_given(client, world):
 
 def test_an_agreement_is_shown_not_turned_into_a_promise(client, world):
     login(client, world.coordinator)
-    agreement = (SEEDS_DIR / "004_59a99812c73be472.txt").read_bytes()
+    agreement = seed_path("004_59a99812c73be472.txt").read_bytes()
     response = read_in(client, agreement)
     assert response.status_code == 200
     assert response.templates[0].name == "extract/agreement.html"

@@ -1,6 +1,7 @@
 """Reading whole documents: the five seeds, measured against the demo's reading by hand,
 and a promise of another municipality written for these tests."""
 
+import os
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -10,12 +11,23 @@ import pytest
 from trygg.extract.measure import count_keys, score
 from trygg.extract.reader import extract, promisers, sentences_of
 
-# The real documents live beside the repository: /work/shared/seeds for /work/main.
-SEEDS_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
+# The real documents live beside the repository (shared/seeds beside the clone), or
+# where TRYGG_SEEDS_DIR says; a clone without them skips these tests, saying so.
+SEEDS_DIR = Path(
+    os.environ.get("TRYGG_SEEDS_DIR")
+    or Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
+)
+
+
+def seed_path(name: str) -> Path:
+    path = SEEDS_DIR / name
+    if not path.is_file():
+        pytest.skip(f"the seed documents are not in {SEEDS_DIR} (set TRYGG_SEEDS_DIR)")
+    return path
 
 
 def seed(name: str) -> str:
-    return (SEEDS_DIR / name).read_text(encoding="utf-8")
+    return seed_path(name).read_text(encoding="utf-8")
 
 
 # Each seed's count targets as (quantity, unit, per), as the demo reads them by hand.
@@ -44,7 +56,7 @@ def test_each_seed_count_target_with_quantity_unit_and_per(name):
 @pytest.mark.parametrize("name", sorted(SEED_COUNTS))
 def test_each_seed_matches_the_demo_reading(name):
     """The same, against trygg/demo/seeds.py itself: nothing missed, nothing extra."""
-    result = score(SEEDS_DIR / name)
+    result = score(seed_path(name))
     assert (result.missed, result.extra) == (Counter(), Counter())
     assert result.expected_milestones == result.found_milestones
 
