@@ -179,7 +179,10 @@ class ThemeForm(forms.ModelForm):
 class SurveyUploadForm(forms.Form):
     file = forms.FileField(
         label=_("File (CSV or XLSX)"),
-        help_text=_("Columns: indicator, area, year, value, respondents; optionally sd and kind."),
+        help_text=_(
+            "Columns: indicator, area, year, value, respondents; optionally sd and kind. "
+            "Indicators or years as columns work too."
+        ),
     )
     correct = forms.BooleanField(
         label=_("The file corrects results already stored"),

@@ -1,25 +1,72 @@
 """Importing safety-survey results from CSV or XLSX, with the incident importers' rules.
 
-The file has one row per indicator, area and year:
+A file is a table in one of three layouts; the header row decides which
+(find_layout):
 
-    indicator;area;year;value;respondents;sd;kind
-    Otrygghetsindex;Karstorp;2024;3,1;412;1,9;mean
-    Andel som avstår aktiviteter p.g.a. otrygghet;Karstorp;2024;18,5;405;;share
+* Long: one row per indicator, area and year, with an indicator column and
+  a value column:
 
-`indicator`, `area`, `year`, `value` and `respondents` are required (Swedish
-headers work too: indikator, område, år, värde, svarande); `sd` (the standard
-deviation of a mean, standardavvikelse) and `kind` (mean/medel/index or
-share/andel/procent) are optional. An indicator named for the first time gets
-the kind the file gives, or "mean" without one; a coordinator can change it in
-the admin. A share is a percentage, 0–100. Areas are the municipality's areas,
-by name or slug: one municipality per file.
+      indicator;area;year;value;respondents;sd;kind
+      Otrygghetsindex;Karstorp;2024;3,1;412;1,9;mean
+      Andel som avstår aktiviteter p.g.a. otrygghet;Karstorp;2024;18,5;405;;share
+
+* Indicators as columns (the police's local tables): no indicator column and
+  no value column; one row per area and year, the respondents once per row,
+  every other column an indicator named by its header:
+
+      Område;År;Antal svar;Problemindex;Otrygghetsindex;Andel otrygga (%)
+      Karstorp;2024;412;2,9;3,1;18,5
+
+* Years as columns: an indicator column, no value column and one column per
+  year ("2024", "År 2024", "2024.0"); the respondents in one column for all
+  years or one per year ("Antal svar 2024", "n 2024", "Svarande 2024"; the sd
+  likewise, "sd 2024"):
+
+      Indikator;Område;2023;2024;Svarande 2023;Svarande 2024
+      Otrygghetsindex;Karstorp;4,1;4,6;210;198
+
+Headers are compared loosely (case, å/ä/ö, spaces and punctuation do not
+count; COLUMNS lists the spellings): area also område, stadsdel,
+bostadsområde…; year år, årtal, mätår…; indicator indikator, fråga, mått,
+nyckeltal, variabel; value värde, resultat, andel, procent, medelvärde,
+indexvärde; respondents svarande, antal svar, antal, bas, n…; `sd`
+(standardavvikelse) and `kind` (typ: mean/medel/index or share/andel/procent)
+are optional. "Index" is the ambiguous one: it is the value column when
+another column names the indicator, the indicator column when another column
+is the value, and otherwise an indicator of its own (indicators as columns).
+In the indicators-as-columns layout, columns that describe the place rather
+than measure it (kommun, län, region, lokalpolisområde, kommentar) and columns
+without a header are not indicators.
+
+An indicator named for the first time gets the kind the file gives: its kind
+column, a value written with a percent sign ("61,5 %", or an XLSX cell
+formatted as a percentage), or a header that says share ("Andel …", "… (%)",
+"Procent"); else "mean". A coordinator can change it in the admin. A share is
+a percentage, 0–100. Areas are the municipality's areas, by name or slug,
+then loosely (case, spacing and a trailing "(…)" note do not count): one
+municipality per file.
+
+What the files carry besides results:
+
+* Title rows above the header: the header is the first of the first 20
+  non-blank rows that has the columns of a layout.
+* Notes below the data: a row with only a text in its first column
+  ("Källa: Polisen") after the last row of data is skipped and counted.
+* Missing cells: in the wide layouts an empty cell or a statistician's
+  placeholder ("..", "-", "–", "—", "x", "*": not measured, or too few
+  answers to show) is no result, skipped and counted. In the long layout a
+  row without a value is an error, as a row is there to give one.
+* The whole municipality ("Totalt", "Hela kommunen", "Samtliga", the
+  municipality's own name…) has no area: such rows are skipped and counted,
+  unless an area of that name exists. Any other unknown area is an error.
 
 The rules, as for incidents (trygg.incidents.importers.base):
 
 * The same reader: CSV (";", "," or tab; UTF-8 or Windows-1252) or the first
   sheet of an XLSX, line numbers as Excel shows them.
 * Atomic: the first bad row refuses the whole file, naming file, line and
-  field, and nothing changes.
+  field (in the wide layouts, a result's field is its column header), and
+  nothing changes.
 * Idempotent on (indicator, area, year): the same file twice changes nothing.
 * A value that differs from the stored one for the same key is a correction.
   It is refused, naming line, field and both values, unless the import is asked
@@ -31,7 +78,10 @@ The rules, as for incidents (trygg.incidents.importers.base):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,25 +90,67 @@ from django.db import transaction
 from trygg.geo.models import Area, Municipality
 from trygg.incidents.importers.base import (
     ImportAborted,
+    PercentCell,
     Record,
     RowError,
     Table,
     TableImporter,
     header_key,
+    header_text,
+    open_text,
     parse_number,
 )
 
 from .models import SurveyIndicator, SurveyResult
 
-# Column -> the header spellings accepted for it, compared with header_key.
+# Column -> the header spellings accepted for it, compared with header_key; when
+# several headers match, the earlier spelling wins.
 COLUMNS = {
-    "indicator": ("indicator", "indikator", "fraga", "index"),
-    "area": ("area", "omrade"),
-    "year": ("year", "ar"),
-    "value": ("value", "varde", "resultat"),
-    "respondents": ("respondents", "svarande", "antalsvar", "antalsvarande", "n"),
+    "indicator": ("indicator", "indikator", "fraga", "matt", "nyckeltal", "variabel"),
+    "area": (
+        "area",
+        "omrade",
+        "bostadsomrade",
+        "stadsdel",
+        "delomrade",
+        "kommundel",
+        "omradesnamn",
+        "geografi",
+    ),
+    "year": ("year", "ar", "artal", "matar", "undersokningsar"),
+    "value": ("value", "varde", "resultat", "andel", "procent", "medelvarde", "indexvarde"),
+    "respondents": (
+        "respondents",
+        "svarande",
+        "antalsvar",
+        "antalsvarande",
+        "n",
+        "antal",
+        "antalrespondenter",
+        "respondenter",
+        "svar",
+        "bas",
+    ),
     "sd": ("sd", "standardavvikelse", "std"),
     "kind": ("kind", "typ"),
+}
+SPELLINGS = {spelling for spellings in COLUMNS.values() for spelling in spellings}
+# Indicator or value, depending on the other headers: see find_layout.
+INDEX = "index"
+# Columns that say where, not how safe: never indicators.
+CONTEXT = {
+    "kommun",
+    "kommunnamn",
+    "kommunkod",
+    "lan",
+    "lansnamn",
+    "region",
+    "polisregion",
+    "lokalpolisomrade",
+    "polisomrade",
+    "kommentar",
+    "anmarkning",
+    "fotnot",
 }
 REQUIRED = ("indicator", "area", "year", "value", "respondents")
 KINDS = {
@@ -70,7 +162,22 @@ KINDS = {
     "andel": SurveyIndicator.Kind.SHARE,
     "procent": SurveyIndicator.Kind.SHARE,
 }
+# What statisticians write in a cell with no result: not measured, or suppressed.
+PLACEHOLDERS = {"", "..", "-", "–", "—", "x", "*"}
+# Rows for the whole municipality (compared with area_key), besides its own name.
+WHOLE_MUNICIPALITY = (
+    "Totalt",
+    "Total",
+    "Summa",
+    "Samtliga",
+    "Alla",
+    "Alla områden",
+    "Kommunen",
+    "Hela kommunen",
+    "Kommunen totalt",
+)
 FIRST_YEAR, LAST_YEAR = 1970, 2100
+HEADER_ROWS = 20
 
 
 @dataclass
@@ -78,15 +185,37 @@ class SurveyImportResult:
     created: int = 0
     unchanged: int = 0
     corrected: int = 0
+    empty_cells: int = 0
+    whole_municipality: int = 0
+    notes: int = 0
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{self.created} nya resultat, {self.unchanged} fanns redan, {self.corrected} rättade"
         )
+        skipped = [
+            _count(self.empty_cells, "tom cell", "tomma celler", " (ej mätt eller skyddad)"),
+            _count(self.whole_municipality, "rad", "rader", " för hela kommunen"),
+            _count(self.notes, "anteckningsrad", "anteckningsrader"),
+        ]
+        skipped = [part for part in skipped if part]
+        if skipped:
+            text += "; " + ", ".join(skipped) + " hoppades över"
+        return text
+
+
+def _count(number: int, one: str, many: str, after: str = "") -> str:
+    """ "1 rad för …", "2 rader för …"; nothing for none."""
+    if not number:
+        return ""
+    return f"{number} {one if number == 1 else many}{after}"
 
 
 @dataclass(frozen=True)
 class SurveyRow:
+    """One result to store, and the field names its messages use (the column
+    headers in a wide file)."""
+
     indicator: str
     kind: str | None
     area: Area
@@ -94,6 +223,252 @@ class SurveyRow:
     value: float
     respondents: int
     sd: float | None
+    fields: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def field_name(self, name: str) -> str:
+        return self.fields.get(name, name)
+
+
+@dataclass
+class ParsedRow:
+    """What one row of the file gives: its results, and what it skipped."""
+
+    results: list[SurveyRow]
+    empty_cells: int = 0
+    whole_municipality: bool = False
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one result of a row is, and what the header already says of it.
+
+    The long layout has one slot per row; the wide ones one per indicator or
+    year column. indicator and year are set when the header names them.
+    """
+
+    value: int
+    value_field: str
+    respondents: int
+    respondents_field: str = "respondents"
+    sd: int | None = None
+    sd_field: str = "sd"
+    indicator: str | None = None
+    year: int | None = None
+    share: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str  # "long", "indicators" (as columns) or "years" (as columns)
+    columns: dict[str, int]
+    slots: tuple[Slot, ...]
+
+    @property
+    def wide(self) -> bool:
+        return self.name != "long"
+
+
+class NoLayout(ValueError):
+    """A header row that is none of the layouts; recognised counts the columns it did name."""
+
+    def __init__(self, message: str, recognised: int) -> None:
+        super().__init__(message)
+        self.recognised = recognised
+
+
+def share_header(text: str) -> tuple[str, bool]:
+    """A header without its percent sign, and whether it says the column is a share.
+
+    "Andel otrygga (%)" -> ("Andel otrygga", True); "Problemindex" -> (…, False).
+    """
+    name = " ".join(text.split())
+    bare = re.sub(r"\s*[,(]?\s*%\s*\)?$", "", name)
+    key = header_key(bare)
+    return bare or name, bare != name or key.startswith("andel") or key == "procent"
+
+
+def header_year(name: str) -> tuple[int, str] | None:
+    """A year in a header ("2024", "År 2024", "2024.0", "Antal svar 2024") and the
+    header_key of the rest; None without exactly one year."""
+    years = list(re.finditer(r"(?<![\d.,])((?:19|20)\d\d)(?:[.,]0+)?(?![\d.,])", name))
+    if len(years) != 1:
+        return None
+    year = int(years[0].group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return year, header_key(name[: years[0].start()] + name[years[0].end() :])
+
+
+def _per_year_column(label: str) -> str | None:
+    """What a column with a year in its header holds: a value, respondents or sd."""
+    if label == "" or label in COLUMNS["year"] or label in COLUMNS["value"]:
+        return "value"
+    for column in ("respondents", "sd"):
+        if label in COLUMNS[column]:
+            return column
+    return None
+
+
+def find_layout(header: list[str]) -> Layout:
+    """Which layout a header row is, and where each result of a row is.
+
+    The one place that decides (see the module docstring); NoLayout, with the
+    Swedish reason, when the row is none of them.
+    """
+    cells = [share_header(text) for text in header]
+    keys = [header_key(name) or ("procent" if share else "") for name, share in cells]
+    columns: dict[str, int] = {}
+    for column, spellings in COLUMNS.items():
+        for spelling in spellings:
+            if spelling in keys:
+                columns[column] = keys.index(spelling)
+                break
+    if INDEX in keys:
+        if "indicator" in columns:
+            columns.setdefault("value", keys.index(INDEX))
+        elif "value" in columns:
+            columns["indicator"] = keys.index(INDEX)
+    used = set(columns.values())
+    per_year: dict[tuple[str, int], int] = {}
+    others: list[int] = []
+    for index, key in enumerate(keys):
+        if index in used or not key:
+            continue
+        year = header_year(cells[index][0])
+        column = _per_year_column(year[1]) if year else None
+        if column:
+            per_year.setdefault((column, year[0]), index)
+        elif key not in SPELLINGS and key not in CONTEXT:
+            others.append(index)
+    recognised = len(columns) + len(per_year)
+    listed = ", ".join(header)
+
+    def require(*names: str, layout: str = "") -> None:
+        absent = [name for name in names if name not in columns]
+        if absent:
+            raise NoLayout(
+                f"kolumnen {', '.join(absent)} saknas{layout} (rubrikraden har: {listed})",
+                recognised,
+            )
+
+    years = sorted(year for column, year in per_year if column == "value")
+    if "indicator" in columns and "value" not in columns and years:
+        require("area", layout=" i en fil med år som kolumner")
+        slots = []
+        for year in years:
+            respondents = per_year.get(("respondents", year), columns.get("respondents"))
+            if respondents is None:
+                raise NoLayout(
+                    f"kolumnen respondents saknas för {year} (rubrikraden har: {listed})",
+                    recognised,
+                )
+            sd = per_year.get(("sd", year), columns.get("sd"))
+            value = per_year[("value", year)]
+            slots.append(
+                Slot(
+                    value,
+                    header[value],
+                    respondents,
+                    header[respondents] if ("respondents", year) in per_year else "respondents",
+                    sd,
+                    header[sd] if ("sd", year) in per_year else "sd",
+                    year=year,
+                    share=cells[value][1],
+                )
+            )
+        return Layout("years", columns, tuple(slots))
+    if "indicator" not in columns and "value" not in columns:
+        require("area", "year", "respondents", layout=" i en fil med indikatorer som kolumner")
+        if not others:
+            raise NoLayout(f"ingen kolumn med en indikator (rubrikraden har: {listed})", recognised)
+        if "sd" in columns and len(others) > 1:
+            raise NoLayout(
+                "kolumnen sd kan inte gälla flera indikatorer; en fil med indikatorer som "
+                "kolumner har ingen standardavvikelse",
+                recognised,
+            )
+        slots = [
+            Slot(
+                index,
+                header[index],
+                columns["respondents"],
+                sd=columns.get("sd"),
+                indicator=cells[index][0],
+                share=cells[index][1],
+            )
+            for index in others
+        ]
+        return Layout("indicators", columns, tuple(slots))
+    require(*REQUIRED)
+    value = columns["value"]
+    slot = Slot(value, "value", columns["respondents"], sd=columns.get("sd"), share=cells[value][1])
+    return Layout("long", columns, (slot,))
+
+
+def is_missing(value: Any) -> bool:
+    """An empty cell or a placeholder: no result here (not measured, or suppressed)."""
+    return value is None or (isinstance(value, str) and value.strip().casefold() in PLACEHOLDERS)
+
+
+def is_note(values: list[Any]) -> bool:
+    """A footnote row ("Källa: Polisen"): a text in the first column, nothing else."""
+    return (
+        bool(values)
+        and isinstance(values[0], str)
+        and bool(values[0].strip())
+        and all(value is None or str(value).strip() == "" for value in values[1:])
+    )
+
+
+def parse_value(value: Any, field_name: str) -> tuple[float, bool]:
+    """A result as people write it ("3,1", "61,5 %", "61.5%"), and whether it is a share.
+
+    A percent sign makes it a share, and so does an XLSX cell formatted as a
+    percentage, whose stored fraction (0.615) is the percentage shown (61,5).
+    """
+    share = isinstance(value, PercentCell)
+    if share:
+        number = round(value * 100, 9)
+    elif isinstance(value, str) and value.strip().endswith("%"):
+        share = True
+        try:
+            number = parse_number(value.strip()[:-1], field_name)
+        except RowError:
+            number = None
+        if number is None:
+            raise RowError(field_name, f'"{value}" är inget tal')
+    else:
+        number = parse_number(value, field_name)
+    if number is None or not math.isfinite(number):
+        raise RowError(field_name, f'"{value}" är inget tal')
+    return number, share
+
+
+def area_key(name: str) -> str:
+    """An area name compared loosely: case, spacing and a trailing "(…)" note do not count."""
+    name = " ".join(name.split())
+    return (re.sub(r"\s*\([^()]*\)$", "", name) or name).casefold()
+
+
+def guess_delimiter(path: Path) -> str | None:
+    """The CSV delimiter that splits some line of the first HEADER_ROWS most.
+
+    Table guesses from the first line, which here may be a title ("Trygghet,
+    2024") above the header; None for XLSX.
+    """
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return None
+    with open_text(path) as file:
+        lines = [line for _, line in zip(range(HEADER_ROWS), file, strict=False)]
+    return max(
+        ";,\t", key=lambda delimiter: max((line.count(delimiter) for line in lines), default=0)
+    )
+
+
+def _check_name_length(name: str, field_name: str) -> None:
+    """An indicator's name, from its column or its header, must fit the model."""
+    if len(name) > SurveyIndicator._meta.get_field("name").max_length:
+        raise RowError(field_name, "namnet är för långt (högst 200 tecken)")
 
 
 def _number_text(value: float | None) -> str:
@@ -107,71 +482,164 @@ class SurveyFile(TableImporter):
     def __init__(self, path: Path, municipality: Municipality, name: str | None = None) -> None:
         # A survey has no incident source, so no ImportContext: rows are parsed here.
         super().__init__(path, context=None)
-        self.table = Table(path)
+        self.table = Table(path, percent_cells=True)
         self.name = name or path.name
         self.municipality = municipality
-        self.columns: dict[str, int] = {}
+        self.layout: Layout | None = None
+        self.notes = 0
         self.areas: dict[str, Area] = {}
+        loose: dict[str, list[Area]] = {}
         for area in Area.objects.filter(municipality=municipality):
             self.areas[area.name.casefold()] = area
             self.areas.setdefault(area.slug.casefold(), area)
+            loose.setdefault(area_key(area.name), []).append(area)
+        # Two areas alike but for a "(…)" note: neither is found loosely.
+        self.loose = {key: found[0] for key, found in loose.items() if len(found) == 1}
+        name = municipality.name
+        self.whole = {
+            area_key(text)
+            for text in (
+                *WHOLE_MUNICIPALITY,
+                name,
+                f"{name} kommun",
+                f"{name}s kommun",
+                f"{name} stad",
+                f"{name}s stad",
+                f"{name} totalt",
+                f"Hela {name}",
+            )
+        }
 
     @property
     def display_name(self) -> str:
         return self.name
 
-    def find_columns(self) -> None:
-        keys = [header_key(name) for name in self.table.header]
-        for column, spellings in COLUMNS.items():
-            for spelling in spellings:
-                if spelling in keys:
-                    self.columns[column] = keys.index(spelling)
-                    break
-        missing = [column for column in REQUIRED if column not in self.columns]
-        if missing:
-            raise ValueError(
-                f"kolumnen {', '.join(missing)} saknas (rubrikraden har: "
-                f"{', '.join(self.table.header)})"
-            )
+    def data_rows(self) -> Iterator[tuple[int, list[Any]]]:
+        """The rows below the header, found among the first rows; notes at the end left out.
+
+        A note-like row followed by data is no note: it is yielded, and parsed
+        like any row.
+        """
+        self.table.delimiter = guess_delimiter(self.path)
+        lines = self.table.lines()
+        self.find_header(lines)
+        notes: list[tuple[int, list[Any]]] = []
+        for line, values in lines:
+            if is_note(values):
+                notes.append((line, values))
+                continue
+            yield from notes
+            notes = []
+            yield line, values
+        self.notes = len(notes)
+
+    def find_header(self, lines: Iterator[tuple[int, list[Any]]]) -> None:
+        """The first of the first HEADER_ROWS rows that is a layout's header.
+
+        Rows above it (titles) are passed over. Without one, the reason given
+        is that of the row that named the most columns.
+        """
+        best: NoLayout | None = None
+        for _, (_line, values) in zip(range(HEADER_ROWS), lines, strict=False):
+            header = header_text(values)
+            try:
+                self.layout = find_layout(header)
+            except NoLayout as error:
+                if best is None or error.recognised > best.recognised:
+                    best = error
+                continue
+            self.table.header = header
+            return
+        if best is not None:
+            raise best
 
     def value(self, record: Record, column: str) -> Any:
-        return self.cell(record, self.columns.get(column))
+        return self.cell(record, self.layout.columns.get(column))
 
-    def parse(self, record: Record) -> SurveyRow:
-        """One row, checked field by field; RowError names the field."""
-        indicator = str(self.value(record, "indicator") or "").strip()
-        if not indicator:
-            raise RowError("indicator", "indikatorn saknas")
-        if len(indicator) > SurveyIndicator._meta.get_field("name").max_length:
-            raise RowError("indicator", "namnet är för långt (högst 200 tecken)")
-        kind_text = str(self.value(record, "kind") or "")
-        kind = None
-        if kind_text:
-            kind = KINDS.get(header_key(kind_text))
-            if kind is None:
-                raise RowError("kind", f'"{kind_text}" är varken medel eller andel')
-        area_text = str(self.value(record, "area") or "")
-        area = self.areas.get(area_text.casefold())
-        if area is None:
+    def area(self, record: Record) -> Area | None:
+        """The row's area: by name or slug, then loosely; None for the whole municipality."""
+        text = str(self.value(record, "area") or "")
+        area = self.areas.get(text.casefold()) or self.loose.get(area_key(text))
+        if area is None and area_key(text) not in self.whole:
             known = ", ".join(sorted({a.name for a in self.areas.values()})) or "inga"
             raise RowError(
-                "area", f'"{area_text}" är inget område i {self.municipality} (kända: {known})'
+                "area", f'"{text}" är inget område i {self.municipality} (kända: {known})'
             )
+        return area
+
+    def parse(self, record: Record) -> ParsedRow:
+        """One row, checked field by field; RowError names the field."""
+        area = self.area(record)
+        if area is None:
+            return ParsedRow([], whole_municipality=True)
+        columns = self.layout.columns
+        indicator = self._indicator_name(record) if "indicator" in columns else None
+        kind = self._kind(record)
+        year = self._year(record) if "year" in columns else None
+        parsed = ParsedRow([])
+        for slot in self.layout.slots:
+            raw = self.cell(record, slot.value)
+            if is_missing(raw):
+                if not self.layout.wide:
+                    raise RowError("value", "värdet saknas")
+                parsed.empty_cells += 1
+                continue
+            parsed.results.append(self._result(record, slot, raw, indicator, kind, area, year))
+        return parsed
+
+    def _result(
+        self,
+        record: Record,
+        slot: Slot,
+        raw: Any,
+        indicator: str | None,
+        kind: str | None,
+        area: Area,
+        year: int | None,
+    ) -> SurveyRow:
+        """The result in one slot of the row."""
+        value, share = parse_value(raw, slot.value_field)
+        if share and kind == SurveyIndicator.Kind.MEAN:
+            raise RowError(slot.value_field, f'"{raw}" är en andel, men typen säger medel')
+        fields = {
+            "value": slot.value_field,
+            "respondents": slot.respondents_field,
+            "sd": slot.sd_field,
+            "kind": "kind" if kind else slot.value_field,
+        }
+        if kind is None and (share or slot.share):
+            kind = SurveyIndicator.Kind.SHARE
+        name = slot.indicator or indicator
+        _check_name_length(name, slot.value_field if slot.indicator else "indicator")
+        given = self.cell(record, slot.respondents)
+        respondents = None if is_missing(given) else parse_number(given, slot.respondents_field)
+        if respondents is None or respondents != int(respondents) or respondents < 1:
+            raise RowError(slot.respondents_field, f'"{given or ""}" är inget antal svarande')
+        sd = parse_number(self.cell(record, slot.sd), slot.sd_field)
+        if sd is not None and sd < 0:
+            raise RowError(slot.sd_field, "standardavvikelsen kan inte vara negativ")
+        return SurveyRow(name, kind, area, slot.year or year, value, int(respondents), sd, fields)
+
+    def _indicator_name(self, record: Record) -> str:
+        indicator = " ".join(str(self.value(record, "indicator") or "").split())
+        if not indicator:
+            raise RowError("indicator", "indikatorn saknas")
+        return indicator
+
+    def _kind(self, record: Record) -> str | None:
+        kind_text = str(self.value(record, "kind") or "")
+        if not kind_text:
+            return None
+        kind = KINDS.get(header_key(kind_text))
+        if kind is None:
+            raise RowError("kind", f'"{kind_text}" är varken medel eller andel')
+        return kind
+
+    def _year(self, record: Record) -> int:
         year = parse_number(self.value(record, "year"), "year")
         if year is None or year != int(year) or not FIRST_YEAR <= year <= LAST_YEAR:
             raise RowError("year", f'"{self.value(record, "year")}" är inget årtal')
-        value = parse_number(self.value(record, "value"), "value")
-        if value is None:
-            raise RowError("value", "värdet saknas")
-        respondents = parse_number(self.value(record, "respondents"), "respondents")
-        if respondents is None or respondents != int(respondents) or respondents < 1:
-            raise RowError(
-                "respondents", f'"{self.value(record, "respondents")}" är inget antal svarande'
-            )
-        sd = parse_number(self.value(record, "sd"), "sd")
-        if sd is not None and sd < 0:
-            raise RowError("sd", "standardavvikelsen kan inte vara negativ")
-        return SurveyRow(indicator, kind, area, int(year), value, int(respondents), sd)
+        return int(year)
 
 
 def import_survey(
@@ -198,17 +666,21 @@ def import_survey(
     with transaction.atomic():
         for record in survey.records():
             try:
-                row = survey.parse(record)
-                key = (row.indicator.casefold(), row.area.pk, row.year)
-                if key in seen:
-                    _same_as_before(seen[key], row)
-                    result.unchanged += 1
-                    continue
-                seen[key] = (record.position, row)
-                indicator = _indicator(indicators, row)
-                _store(indicator, row, correct, result)
+                parsed = survey.parse(record)
+                result.empty_cells += parsed.empty_cells
+                result.whole_municipality += parsed.whole_municipality
+                for row in parsed.results:
+                    key = (row.indicator.casefold(), row.area.pk, row.year)
+                    if key in seen:
+                        _same_as_before(seen[key], row)
+                        result.unchanged += 1
+                        continue
+                    seen[key] = (record.position, row)
+                    indicator = _indicator(indicators, row)
+                    _store(indicator, row, correct, result)
             except RowError as error:
                 raise ImportAborted(survey.row_message(record, error)) from None
+        result.notes = survey.notes
     return result
 
 
@@ -217,7 +689,7 @@ def _same_as_before(first: tuple[int, SurveyRow], row: SurveyRow) -> None:
     line, earlier = first
     if (earlier.value, earlier.respondents, earlier.sd) != (row.value, row.respondents, row.sd):
         raise RowError(
-            "value",
+            row.field_name("value"),
             f"{row.indicator}, {row.area.name}, {row.year} finns redan på rad {line} "
             "med andra värden",
         )
@@ -233,12 +705,14 @@ def _indicator(indicators: dict[str, SurveyIndicator], row: SurveyRow) -> Survey
         indicators[row.indicator.casefold()] = indicator
     elif row.kind is not None and row.kind != indicator.kind:
         raise RowError(
-            "kind",
+            row.field_name("kind"),
             f"{indicator.name} är sparad som {indicator.get_kind_display()}, "
             f"filen säger {SurveyIndicator.Kind(row.kind).label}",
         )
     if indicator.kind == SurveyIndicator.Kind.SHARE and not 0 <= row.value <= 100:
-        raise RowError("value", f"{_number_text(row.value)} är ingen andel i procent (0–100)")
+        raise RowError(
+            row.field_name("value"), f"{_number_text(row.value)} är ingen andel i procent (0–100)"
+        )
     return indicator
 
 
@@ -265,7 +739,7 @@ def _store(
     if not correct:
         field = differing[0]
         raise RowError(
-            field,
+            row.field_name(field),
             f"{indicator.name}, {row.area.name}, {row.year} är sparat med "
             f"{_number_text(getattr(stored, field))}, filen säger {_number_text(fields[field])}; "
             "välj att rätta sparade resultat om filen är en rättelse",

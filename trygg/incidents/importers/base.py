@@ -473,6 +473,15 @@ def file_size(path: Path) -> int | None:
 # --- Tables: CSV and XLSX, read row by row ------------------------------------
 
 
+class PercentCell(float):
+    """A number an XLSX cell shows as a percentage: the cell holds the fraction.
+
+    A cell formatted "0,0 %" that shows 61,5 % holds 0.615; a reader that wants
+    what the person saw asks Table for percent_cells and checks for this type.
+    Everywhere else it is the float it was.
+    """
+
+
 class Table:
     """A CSV or XLSX file as a header and rows, read lazily.
 
@@ -480,14 +489,29 @@ class Table:
     encoding as open_text decides. XLSX: the first sheet, read_only, so a large
     workbook is streamed. Line numbers are those a person sees in Excel or an
     editor; blank rows are skipped.
+
+    rows() takes the first non-blank row as the header. A reader that must look
+    for its header (a title row above it) reads lines() and sets header itself.
+    percent_cells: XLSX numbers formatted as percentages come as PercentCell.
     """
 
-    def __init__(self, path: Path, delimiter: str | None = None) -> None:
+    def __init__(
+        self, path: Path, delimiter: str | None = None, *, percent_cells: bool = False
+    ) -> None:
         self.path = path
         self.delimiter = delimiter
+        self.percent_cells = percent_cells
         self.header: list[str] = []
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
+        for line, values in self.lines():
+            if not self.header:
+                self.header = header_text(values)
+                continue
+            yield line, values
+
+    def lines(self) -> Iterator[tuple[int, list[Any]]]:
+        """Every non-blank row, the header too, with its line number."""
         if self.path.suffix.lower() in (".xlsx", ".xlsm"):
             yield from self._xlsx_rows()
         else:
@@ -502,9 +526,6 @@ class Table:
             try:
                 for values in reader:
                     if not any(value.strip() for value in values):
-                        continue
-                    if not self.header:
-                        self.header = [value.strip().lstrip("\ufeff") for value in values]
                         continue
                     yield reader.line_num, values
             except UnicodeDecodeError:
@@ -524,15 +545,32 @@ class Table:
             raise ValueError(f"kan inte läsas som Excel-fil ({error})") from None
         try:
             sheet = workbook.worksheets[0]
-            for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            rows = (
+                ((_percent_cell(cell) for cell in row) for row in sheet.iter_rows())
+                if self.percent_cells
+                else sheet.iter_rows(values_only=True)
+            )
+            for line, values in enumerate(rows, start=1):
+                values = list(values)
                 if not any(value not in (None, "") for value in values):
                     continue
-                if not self.header:
-                    self.header = [str(value or "").strip() for value in values]
-                    continue
-                yield line, list(values)
+                yield line, values
         finally:
             workbook.close()
+
+
+def header_text(values: list[Any]) -> list[str]:
+    """A header row's cells as text, stripped (and without a BOM)."""
+    return [str(value or "").strip().lstrip("\ufeff") for value in values]
+
+
+def _percent_cell(cell: Any) -> Any:
+    """An XLSX cell's value, a PercentCell when its format shows a percentage."""
+    value = cell.value
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and "%" in (getattr(cell, "number_format", None) or ""):
+        return PercentCell(value)
+    return value
 
 
 class TableImporter(Importer):
@@ -565,13 +603,18 @@ class TableImporter(Importer):
         value = record.data[index]
         return value.strip() if isinstance(value, str) else value
 
-    def records(self) -> Iterator[Record]:
+    def data_rows(self) -> Iterator[tuple[int, list[Any]]]:
+        """The rows below the header; find_columns runs once the header is read."""
         found = False
+        for line, values in self.table.rows():
+            if not found:
+                self.find_columns()
+                found = True
+            yield line, values
+
+    def records(self) -> Iterator[Record]:
         try:
-            for line, values in self.table.rows():
-                if not found:
-                    self.find_columns()
-                    found = True
+            for line, values in self.data_rows():
                 yield Record(line, values)
         except OSError as error:
             raise self.fail(f"kan inte läsas ({error.strerror})") from None

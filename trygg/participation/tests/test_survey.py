@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from trygg.followup.tests.geography import demo_area
+from trygg.geo.models import Area
 from trygg.incidents.importers import ImportAborted
 from trygg.participation.demo import SURVEY_FILE
 from trygg.participation.models import SurveyIndicator, SurveyResult
@@ -270,3 +271,194 @@ def test_survey_trends_for_chosen_years(areas):
     for trend in trends:
         (only,) = trend.points
         assert only.year == 2025 and only.change.since == 2024  # compared with the year before
+
+
+# --- files as municipalities and the police have them ---------------------------------
+
+
+def police_table(tmp_path: Path, rows: str, name: str = "lpo-tabell.csv") -> Path:
+    """The police's local table: a title line, indicators as columns, Windows-1252."""
+    path = tmp_path / name
+    text = (
+        "Trygghetsmätning 2024, LPO Västervik;;;;;\n"
+        ";;;;;\n"
+        "Område;År;Antal svar;Problemindex;Otrygghetsindex;Andel otrygga (%)\n" + rows
+    )
+    path.write_bytes(text.encode("cp1252"))
+    return path
+
+
+def test_a_police_table_with_indicators_as_columns(tmp_path, areas):
+    path = police_table(
+        tmp_path,
+        "Karstorp;2024;412;2,9;3,1;18,5\n"
+        "Västervik;2024;1 204;1,7;..;9,0\n"
+        "Totalt;2024;1 616;2,0;2,7;11,2\n"
+        "Källa: Polisen, region Öst;;;;;\n",
+    )
+    outcome = import_survey(path, areas.vastervik)
+    assert stored() == [
+        ("Andel otrygga", "share", "Karstorp", 2024, 18.5, 412, None),
+        ("Andel otrygga", "share", "Västervik", 2024, 9.0, 1204, None),
+        ("Otrygghetsindex", "mean", "Karstorp", 2024, 3.1, 412, None),
+        ("Problemindex", "mean", "Karstorp", 2024, 2.9, 412, None),
+        ("Problemindex", "mean", "Västervik", 2024, 1.7, 1204, None),
+    ]
+    assert (outcome.created, outcome.empty_cells, outcome.whole_municipality) == (5, 1, 1)
+    assert outcome.notes == 1
+    assert outcome.summary() == (
+        "5 nya resultat, 0 fanns redan, 0 rättade; 1 tom cell (ej mätt eller skyddad), "
+        "1 rad för hela kommunen, 1 anteckningsrad hoppades över"
+    )
+    again = import_survey(path, areas.vastervik)
+    assert (again.created, again.unchanged) == (0, 5)
+
+
+def test_a_bad_cell_in_a_wide_file_names_its_line_and_column(tmp_path, areas):
+    path = police_table(tmp_path, "Karstorp;2024;412;2,9;3,1;18,5\nVästervik;2024;1204;1,7;hög;9\n")
+    with pytest.raises(ImportAborted) as refused:
+        import_survey(path, areas.vastervik)
+    assert str(refused.value).startswith("lpo-tabell.csv, rad 5, fält Otrygghetsindex:")
+    assert "hög" in str(refused.value)
+    assert not SurveyResult.objects.exists() and not SurveyIndicator.objects.exists()
+
+    share = police_table(tmp_path, "Karstorp;2024;412;2,9;3,1;118,5\n", "andel.csv")
+    with pytest.raises(ImportAborted, match=r"andel.csv, rad 4, fält Andel otrygga \(%\):"):
+        import_survey(share, areas.vastervik)
+    no_answers = police_table(tmp_path, "Karstorp;2024;..;2,9;3,1;18,5\n", "svar.csv")
+    with pytest.raises(ImportAborted, match="svar.csv, rad 4, fält respondents:"):
+        import_survey(no_answers, areas.vastervik)
+    assert not SurveyResult.objects.exists()
+
+
+def survey_workbook(path: Path, bad: object = None) -> Path:
+    """A years-as-columns export: title, blank row, int year headers, placeholders, footnote."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Trygghetsmätning 2023–2024 – Västerviks kommun"])
+    sheet.append([])
+    sheet.append(["Indikator", "Område", 2023, 2024, "Antal svar 2023", "Antal svar 2024"])
+    sheet.append(["Otrygghetsindex", "Karstorp", 4.1, 4.6 if bad is None else bad, 210, 198])
+    sheet.append(["Otrygghetsindex", "Västervik", "..", 3.3, None, 610])
+    sheet.append(["Andel otrygga", "karstorp ", 0.225, None, 607, None])
+    sheet["C6"].number_format = "0.0%"
+    sheet.append(["Andel otrygga", "Hela kommunen", 0.2, 0.19, 900, 880])
+    sheet.append([])
+    sheet.append(["Källa: Polisen, region Syd. .. = för få svar"])
+    workbook.save(path)
+    return path
+
+
+def test_a_workbook_with_years_as_columns(tmp_path, areas):
+    path = survey_workbook(tmp_path / "matning.xlsx")
+    outcome = import_survey(path, areas.vastervik)
+    assert stored() == [
+        ("Andel otrygga", "share", "Karstorp", 2023, 22.5, 607, None),
+        ("Otrygghetsindex", "mean", "Karstorp", 2023, 4.1, 210, None),
+        ("Otrygghetsindex", "mean", "Karstorp", 2024, 4.6, 198, None),
+        ("Otrygghetsindex", "mean", "Västervik", 2024, 3.3, 610, None),
+    ]
+    assert (outcome.empty_cells, outcome.whole_municipality, outcome.notes) == (2, 1, 1)
+    assert "2 tomma celler" in outcome.summary()
+    assert import_survey(path, areas.vastervik).unchanged == 4
+
+
+def test_a_bad_cell_in_a_workbook_names_the_line_excel_shows(tmp_path, areas):
+    path = survey_workbook(tmp_path / "matning.xlsx", bad="4,6 poäng")
+    with pytest.raises(ImportAborted) as refused:
+        import_survey(path, areas.vastervik)
+    assert str(refused.value).startswith('matning.xlsx, rad 4, fält 2024: "4,6 poäng"')
+    assert not SurveyResult.objects.exists() and not SurveyIndicator.objects.exists()
+
+
+def test_year_headers_and_one_respondents_column(tmp_path, areas):
+    path = tmp_path / "ar.csv"
+    path.write_text(
+        "Mått;Stadsdel;År 2022;2023.0;Antal svarande;sd 2023\n"
+        "Otrygghetsindex;Karstorp;4,0;4,1;200;2,3\n"
+    )
+    import_survey(path, areas.vastervik)
+    assert stored() == [
+        ("Otrygghetsindex", "mean", "Karstorp", 2022, 4.0, 200, None),
+        ("Otrygghetsindex", "mean", "Karstorp", 2023, 4.1, 200, 2.3),
+    ]
+
+
+@pytest.mark.parametrize("value", ["61,5 %", "61.5%", "61,5%"])
+def test_a_value_with_a_percent_sign_is_a_share(tmp_path, areas, value):
+    path = tmp_path / "andel.csv"
+    path.write_text(
+        f"Nyckeltal;Bostadsområde;Mätår;Andel;Antal respondenter\nTrygg;Karstorp;2024;{value};300\n"
+    )
+    import_survey(path, areas.vastervik)
+    assert stored() == [("Trygg", "share", "Karstorp", 2024, 61.5, 300, None)]
+
+
+def test_a_percent_sign_on_a_mean_is_refused(tmp_path, areas):
+    path = write(tmp_path, "Otrygghetsindex;Karstorp;2024;3,1 %;300;;medel\n")
+    with pytest.raises(ImportAborted, match="rad 2, fält value: .*andel"):
+        import_survey(path, areas.vastervik)
+
+
+def test_index_is_the_value_when_another_column_names_the_indicator(tmp_path, areas):
+    path = tmp_path / "index.csv"
+    path.write_text("Indikator;Område;Årtal;Index;Svar\nProblemindex;Karstorp;2024;2,5;150\n")
+    import_survey(path, areas.vastervik)
+    path.write_text("Index;Område;År;Värde;Bas\nOtrygghetsindex;Karstorp;2024;3,5;150\n")
+    import_survey(path, areas.vastervik)
+    path.write_text("Område;År;Antal;Index\nKarstorp;2024;150;1,5\n")
+    import_survey(path, areas.vastervik)
+    assert [(name, value) for name, _, _, _, value, _, _ in stored()] == [
+        ("Index", 1.5),
+        ("Otrygghetsindex", 3.5),
+        ("Problemindex", 2.5),
+    ]
+
+
+def test_rows_for_the_whole_municipality(tmp_path, areas):
+    path = write(
+        tmp_path,
+        "Otrygghetsindex;Totalt;2024;3,0;900;;\n"
+        "Otrygghetsindex;Västerviks kommun;2024;3,0;900;;\n"
+        "Otrygghetsindex;Karstorp;2024;3,1;300;;\n",
+    )
+    outcome = import_survey(path, areas.vastervik)
+    assert outcome.created == 1
+    assert "2 rader för hela kommunen hoppades över" in outcome.summary()
+
+    # An area of that name is an area like any other.
+    Area.objects.create(municipality=areas.vastervik, name="Totalt", slug="totalt")
+    outcome = import_survey(path, areas.vastervik)
+    assert (outcome.created, outcome.unchanged, outcome.whole_municipality) == (1, 1, 1)
+    assert SurveyResult.objects.filter(area__name="Totalt").count() == 1
+
+
+def test_area_names_are_matched_loosely_but_unknown_ones_refused(tmp_path, areas):
+    path = write(
+        tmp_path,
+        "Otrygghetsindex;  KARSTORP   (inkl. Piperskärr);2024;3,1;300;;\n"
+        "Otrygghetsindex;karstorp;2024;3,1;300;;\n",
+    )
+    import_survey(path, areas.vastervik)
+    assert [row[2] for row in stored()] == ["Karstorp"]
+    unknown = write(tmp_path, "Otrygghetsindex;Gamlebyn (norra);2024;3,1;300;;\n", "okand.csv")
+    with pytest.raises(ImportAborted, match=r"okand.csv, rad 2, fält area: .*kända: Karstorp"):
+        import_survey(unknown, areas.vastervik)
+
+
+def test_a_note_between_rows_of_data_is_a_bad_row(tmp_path, areas):
+    path = police_table(
+        tmp_path, "Karstorp;2024;412;2,9;3,1;18,5\nObs: nytt urval\nVästervik;2024;1204;1,7;2;9\n"
+    )
+    with pytest.raises(ImportAborted, match="lpo-tabell.csv, rad 5, fält area:"):
+        import_survey(path, areas.vastervik)
+    assert not SurveyResult.objects.exists()
+
+
+def test_a_file_with_no_layout_names_what_is_missing(tmp_path, areas):
+    path = tmp_path / "titel.csv"
+    path.write_text("Trygghetsmätning 2024\nOmråde;År;Problemindex\nKarstorp;2024;2,9\n")
+    with pytest.raises(ImportAborted, match="titel.csv: kolumnen respondents saknas"):
+        import_survey(path, areas.vastervik)
