@@ -1,13 +1,19 @@
 """Open311 GeoReport v2: the same citizen reports for existing Open311 apps and clients.
 
-    GET  /open311/v2/services.json           the services: the incident categories
-    GET  /open311/v2/requests.json           accepted reports (newest first, at most 1000)
-    POST /open311/v2/requests.json           a new report, into the moderation queue
-    GET  /open311/v2/requests/<id>.json      one accepted report
+    GET  /open311/v2/discovery.<fmt>               where the API is, in which formats
+    GET  /open311/v2/services.<fmt>                the services: the incident categories
+    GET  /open311/v2/services/<code>.<fmt>         one service's definition (no attributes)
+    GET  /open311/v2/requests.<fmt>                accepted reports (newest first, at most 1000)
+    POST /open311/v2/requests.<fmt>                a new report, into the moderation queue
+    GET  /open311/v2/requests/<id>.<fmt>           one accepted report
 
-jurisdiction_id is a municipality's SCB code ("0883"). Only JSON is offered;
-.xml answers 400 with a JSON error. Errors are, as the spec says, a list of
-{"code": HTTP status, "description": text}.
+<fmt> is `json` or `xml`, the spec's two formats: many clients speak only XML,
+the spec's default. A view makes the data once (dictionaries and lists of
+them) and `endpoint` renders it in the format asked for, so the two cannot
+disagree; XML names a list's items as the spec does (ITEM_NAMES). Another
+format answers 404 in JSON. jurisdiction_id is a municipality's SCB code
+("0883"). Errors are, as the spec says, a list of {"code": HTTP status,
+"description": text}, in XML <errors><error><code/><description/></error></errors>.
 
 What is public: only accepted reports (a report still in moderation, merged or
 rejected answers as if it did not exist), described by the incident it became:
@@ -24,12 +30,16 @@ account ids are not stored. `api_key` is ignored unless TRYGG_OPEN311_API_KEYS
 lists keys; then a POST needs one of them. The rate limit is the web form's.
 """
 
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from datetime import timedelta
+from functools import wraps
 
 from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -49,27 +59,104 @@ from .views import request_too_large
 
 MAX_RESULTS = 1000
 DEFAULT_DAYS = 90
+SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
+# When this API last changed, for discovery: clients compare it to what they cached.
+CHANGESET = "2026-11-25T18:00:00+01:00"
+
+Data = dict | list[dict]
 
 
-def _json(data, status: int = 200) -> JsonResponse:
-    response = JsonResponse(
-        data, status=status, safe=False, json_dumps_params={"ensure_ascii": False}
-    )
+# --- answers: one set of data, two formats ----------------------------------------------
+
+
+class Refused(Exception):
+    """The spec's error answer: one HTTP status, one or more descriptions."""
+
+    def __init__(self, status: int, *descriptions: str) -> None:
+        super().__init__(*descriptions)
+        self.status = status
+        self.errors = [{"code": status, "description": text} for text in descriptions]
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    """Readable from any web page: the API holds nothing that is not public."""
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-def _error(status: int, description: str) -> JsonResponse:
-    return _json([{"code": status, "description": description}], status=status)
+def render_json(root: str, data: Data, status: int = 200) -> HttpResponse:
+    """The data as JSON; `root` only names it in XML."""
+    return _public(
+        JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+    )
 
 
-def _format_error(fmt: str) -> JsonResponse | None:
-    """None for .json; the spec's error for anything else."""
-    if fmt == "json":
+# What the spec calls the items of each list in XML (<services><service>…</service></services>).
+ITEM_NAMES = {
+    "services": "service",
+    "service_requests": "request",
+    "errors": "error",
+    "attributes": "attribute",
+    "endpoints": "endpoint",
+    "formats": "format",
+}
+# Characters XML 1.0 cannot carry, even escaped: one in a text would spoil the whole answer.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: object) -> str | None:
+    """A JSON value as XML text: booleans as true/false, None as an empty element."""
+    if value is None:
         return None
-    if fmt == "xml":
-        return _error(400, _("Only JSON is offered: use .json instead of .xml."))
-    return _error(404, _("Unknown format: use .json."))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return NOT_XML.sub("", str(value))
+
+
+def _xml_element(name: str, value: object) -> ET.Element:
+    """The value as an element `name`: a dict's keys and a list's items become its children."""
+    element = ET.Element(name)
+    if isinstance(value, dict):
+        element.extend(_xml_element(key, item) for key, item in value.items())
+    elif isinstance(value, list):
+        element.extend(_xml_element(ITEM_NAMES[name], item) for item in value)
+    else:
+        element.text = _xml_text(value)
+    return element
+
+
+def render_xml(root: str, data: Data, status: int = 200) -> HttpResponse:
+    """The same data as the spec's XML, under the element `root`, UTF-8 with a declaration."""
+    body = ET.tostring(_xml_element(root, data), encoding="utf-8", xml_declaration=True)
+    return _public(HttpResponse(body, status=status, content_type="text/xml; charset=utf-8"))
+
+
+RENDERERS = {"json": render_json, "xml": render_xml}
+
+
+def endpoint(root: str) -> Callable:
+    """Answer the view's data in the format of the URL's `fmt`, and a Refused as its errors.
+
+    The view returns data, never a response, so JSON and XML are made from the
+    very same dictionaries. An unknown format answers 404 in JSON: there is no
+    asked-for format to tell it in.
+    """
+
+    def decorate(view: Callable[..., Data]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def answer(request: HttpRequest, *args, fmt: str, **kwargs) -> HttpResponse:
+            render = RENDERERS.get(fmt)
+            if render is None:
+                unknown = Refused(404, _("Unknown format: use .json or .xml."))
+                return render_json("errors", unknown.errors, status=unknown.status)
+            try:
+                return render(root, view(request, *args, **kwargs))
+            except Refused as refusal:
+                return render("errors", refusal.errors, status=refusal.status)
+
+        return answer
+
+    return decorate
 
 
 def _w3c(moment) -> str | None:
@@ -93,22 +180,55 @@ def service_data(category: Category) -> dict:
     }
 
 
-def _jurisdiction(request: HttpRequest) -> tuple[Municipality | None, JsonResponse | None]:
-    """The municipality named by jurisdiction_id, if any; unknown or unserved is an error."""
+def _jurisdiction(request: HttpRequest) -> Municipality | None:
+    """The municipality named by jurisdiction_id, if any; unknown or unserved is refused."""
     code = request.GET.get("jurisdiction_id") or request.POST.get("jurisdiction_id")
     if not code:
-        return None, None
+        return None
     municipality = served_municipalities().filter(scb_code=code).first()
     if municipality is None:
-        return None, _error(404, _("jurisdiction_id %(code)s not found.") % {"code": code})
-    return municipality, None
+        raise Refused(404, _("jurisdiction_id %(code)s not found.") % {"code": code})
+    return municipality
 
 
 @require_GET
-def services_list(request: HttpRequest, fmt: str) -> JsonResponse:
-    if error := _format_error(fmt) or _jurisdiction(request)[1]:
-        return error
-    return _json([service_data(category) for category in Category.objects.all()])
+@endpoint("services")
+def services_list(request: HttpRequest) -> list[dict]:
+    """Every category, whichever municipality is named: all of them share the categories."""
+    _jurisdiction(request)
+    return [service_data(category) for category in Category.objects.all()]
+
+
+@require_GET
+@endpoint("service_definition")
+def service_definition(request: HttpRequest, service_code: str) -> dict:
+    """A service's extra fields: none (metadata is false), but clients may still ask."""
+    _jurisdiction(request)
+    if not Category.objects.filter(slug=service_code).exists():
+        raise Refused(404, _("service_code %(code)s not found.") % {"code": service_code})
+    return {"service_code": service_code, "attributes": []}
+
+
+@require_GET
+@endpoint("discovery")
+def discovery(request: HttpRequest) -> dict:
+    """Where this API is and what it speaks; the url is this server's, as the client reached it."""
+    return {
+        "changeset": CHANGESET,
+        "contact": _("The safety coordinator of the municipality that runs Trygg."),
+        "key_service": _(
+            "No api_key is needed unless the server asks for one; then ask the municipality."
+        ),
+        "endpoints": [
+            {
+                "specification": SPECIFICATION,
+                "url": request.build_absolute_uri(request.path.rsplit("/", 1)[0]),
+                "changeset": CHANGESET,
+                "type": "production",
+                "formats": ["text/xml", "application/json"],
+            }
+        ],
+    }
 
 
 # --- requests: reading ------------------------------------------------------------------
@@ -147,11 +267,11 @@ def area_positions(reports: list[CitizenReport]) -> dict[int, Position]:
     return positions
 
 
-def served(reports) -> JsonResponse:
+def served(reports) -> list[dict]:
     """The reports as the spec's list of service requests."""
     reports = list(reports)
     positions = area_positions(reports)
-    return _json([request_data(report, positions) for report in reports])
+    return [request_data(report, positions) for report in reports]
 
 
 def request_data(report: CitizenReport, positions: dict[int, Position]) -> dict:
@@ -186,35 +306,36 @@ def request_data(report: CitizenReport, positions: dict[int, Position]) -> dict:
 
 
 def _moment(request: HttpRequest, name: str):
-    """A start_date or end_date argument, or None; ValueError when it is not a W3C date-time."""
+    """A start_date or end_date argument, or None; refused when it is not a W3C date-time."""
     value = request.GET.get(name)
     if not value:
         return None
     moment = parse_datetime(value)
     if moment is None or timezone.is_naive(moment):
-        raise ValueError(
+        raise Refused(
+            400,
             _("%(name)s must be a date and time with a time zone, e.g. 2025-03-01T00:00:00Z.")
-            % {"name": name}
+            % {"name": name},
         )
     return moment
 
 
 def _listed(request: HttpRequest, municipality: Municipality | None):
-    """The public requests matching the spec's query arguments; ValueError on a bad one."""
+    """The public requests matching the spec's query arguments; a bad one is refused."""
     reports = public_requests()
     if municipality is not None:
         reports = reports.filter(municipality=municipality)
     if ids := request.GET.get("service_request_id"):
         wanted = ids.split(",")
         if not all(part.isdigit() for part in wanted):
-            raise ValueError(_("service_request_id must be numbers separated by commas."))
+            raise Refused(400, _("service_request_id must be numbers separated by commas."))
         return reports.filter(pk__in=wanted)
     if codes := request.GET.get("service_code"):
         reports = reports.filter(incident__category__slug__in=codes.split(","))
     if statuses := request.GET.get("status"):
         wanted = set(statuses.split(","))
         if not wanted <= {"open", "closed"}:
-            raise ValueError(_("status must be open or closed."))
+            raise Refused(400, _("status must be open or closed."))
         if "closed" not in wanted:
             return reports.none()
     start, end = _moment(request, "start_date"), _moment(request, "end_date")
@@ -229,30 +350,23 @@ def _listed(request: HttpRequest, municipality: Municipality | None):
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-def requests_list(request: HttpRequest, fmt: str) -> JsonResponse:
+@endpoint("service_requests")
+def requests_list(request: HttpRequest) -> list[dict]:
     """GET lists accepted reports; POST submits a new one (see the module docstring)."""
-    if error := _format_error(fmt):
-        return error
     if request.method == "POST":
         return _submit(request)
-    municipality, error = _jurisdiction(request)
-    if error:
-        return error
-    try:
-        reports = _listed(request, municipality)
-    except ValueError as problem:
-        return _error(400, str(problem))
+    reports = _listed(request, _jurisdiction(request))
     return served(reports.order_by("-received_at")[:MAX_RESULTS])
 
 
 @require_GET
-def request_detail(request: HttpRequest, request_id: str, fmt: str) -> JsonResponse:
+@endpoint("service_requests")
+def request_detail(request: HttpRequest, request_id: str) -> list[dict]:
     """One accepted report, as a list of one (the spec's shape); anything else is not found."""
-    if error := _format_error(fmt) or _jurisdiction(request)[1]:
-        return error
+    _jurisdiction(request)
     report = public_requests().filter(pk=request_id) if request_id.isdigit() else None
     if not report:
-        return _error(404, _("service_request_id %(id)s not found.") % {"id": request_id})
+        raise Refused(404, _("service_request_id %(id)s not found.") % {"id": request_id})
     return served(report)
 
 
@@ -303,29 +417,24 @@ class Open311RequestForm(forms.Form):
         )
 
 
-def _submit(request: HttpRequest) -> JsonResponse:
+def _submit(request: HttpRequest) -> list[dict]:
+    """Store the report for moderation; the size, the key and the rate limit are checked first."""
     if request_too_large(request):
-        return _error(413, _("The request is too large."))
+        raise Refused(413, _("The request is too large."))
     keys = settings.TRYGG_OPEN311_API_KEYS
     if keys and request.POST.get("api_key") not in keys:
-        return _error(403, _("api_key is missing or not valid."))
+        raise Refused(403, _("api_key is missing or not valid."))
     if ratelimit.limit_reached(request):
-        return _error(429, _("Too many reports from this address. Please try again in an hour."))
-    municipality, error = _jurisdiction(request)
-    if error:
-        return error
-    form = Open311RequestForm(request.POST, request.FILES, municipality=municipality)
+        raise Refused(429, _("Too many reports from this address. Please try again in an hour."))
+    form = Open311RequestForm(request.POST, request.FILES, municipality=_jurisdiction(request))
     if not form.is_valid():
-        return _json(
-            [
-                {
-                    "code": 400,
-                    "description": f"{field}: {message}" if field != "__all__" else message,
-                }
+        raise Refused(
+            400,
+            *(
+                f"{field}: {message}" if field != "__all__" else message
                 for field, messages in form.errors.items()
                 for message in messages
-            ],
-            status=400,
+            ),
         )
     data = form.cleaned_data
     report = services.submit(
@@ -346,6 +455,4 @@ def _submit(request: HttpRequest) -> JsonResponse:
         "Emergency: call 112. To report a crime, call the police on 114 14: "
         "this is not a police report."
     )
-    return _json(
-        [{"service_request_id": str(report.pk), "service_notice": notice, "account_id": None}]
-    )
+    return [{"service_request_id": str(report.pk), "service_notice": notice, "account_id": None}]

@@ -2,6 +2,7 @@
 
 import io
 import json
+import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
@@ -22,6 +23,8 @@ pytestmark = pytest.mark.django_db
 
 SERVICES = "/open311/v2/services.json"
 REQUESTS = "/open311/v2/requests.json"
+SERVICES_XML = "/open311/v2/services.xml"
+REQUESTS_XML = "/open311/v2/requests.xml"
 
 SERVICE_FIELDS = {
     "service_code": str,
@@ -66,24 +69,73 @@ def assert_w3c(value: str) -> None:
     assert moment.tzinfo is not None
 
 
+def parsed_xml(response) -> ET.Element:
+    """The answer's XML, after checking it is what the spec's clients expect to read."""
+    assert response["Content-Type"] == "text/xml; charset=utf-8"
+    assert response.content.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    return ET.fromstring(response.content)
+
+
+def xml_items(response, root: str, item: str) -> list[dict[str, str]]:
+    """The items of an XML list, each as its children's tags and texts, in the order sent."""
+    element = parsed_xml(response)
+    assert element.tag == root
+    assert [child.tag for child in element] == [item] * len(element)
+    return [{child.tag: child.text or "" for child in entry} for entry in element]
+
+
+def as_xml_text(value) -> str:
+    """What a JSON value is in the spec's XML: true/false, and an empty element for null."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
 def assert_error(response, status: int) -> None:
+    """The spec's errors, in JSON or XML: each a code (the HTTP status) and a description."""
     assert response.status_code == status
-    body = response.json()
+    if response["Content-Type"].startswith("text/xml"):
+        body = [
+            {"code": int(error["code"]), "description": error["description"]}
+            for error in xml_items(response, "errors", "error")
+        ]
+    else:
+        body = response.json()
     assert isinstance(body, list) and body
     for error in body:
-        assert set(error) == {"code", "description"}
+        assert list(error) == ["code", "description"]
         assert error["code"] == status
         assert isinstance(error["description"], str) and error["description"]
 
 
-def post(client, **fields):
+def post(client, url=REQUESTS, **fields):
     data = {
         "service_code": "klotter",
         "lat": str(EXACT_LAT),
         "long": str(EXACT_LON),
         "description": "Klotter på skolans vägg",
     }
-    return client.post(REQUESTS, data | fields)
+    return client.post(url, data | fields)
+
+
+# What an Open311 client may send about the reporter; Trygg stores none of it.
+NOT_STORED = {
+    "first_name": "Sven",
+    "last_name": "Svensson",
+    "phone": "070-1234567",
+    "device_id": "abc-123",
+    "account_id": "konto-4711",
+}
+
+
+def assert_nothing_of(sent: dict, report: CitizenReport) -> None:
+    """No stored field of the report, the photo's file name included, holds any of the values."""
+    report.refresh_from_db()
+    stored = [str(getattr(report, field.attname)) for field in report._meta.concrete_fields]
+    for value in sent.values():
+        assert not [field for field in stored if value in field], value
 
 
 def accepted(world, coordinator=None, **fields) -> CitizenReport:
@@ -110,11 +162,80 @@ def test_services_are_the_categories_with_the_spec_fields(client, db):
         assert service["metadata"] is False
 
 
-def test_xml_and_other_formats_answer_with_json_errors(client, world):
-    assert_error(client.get("/open311/v2/services.xml"), 400)
-    assert_error(client.get("/open311/v2/requests.xml"), 400)
-    assert_error(client.get("/open311/v2/requests/1.xml"), 400)
-    assert_error(client.get("/open311/v2/services.csv"), 404)
+def test_services_in_xml_are_the_same_services_with_the_spec_elements(client, db):
+    services_list = xml_items(client.get(SERVICES_XML), "services", "service")
+    for service in services_list:
+        assert list(service) == list(SERVICE_FIELDS)
+        assert service["metadata"] == "false"
+    as_json = client.get(SERVICES).json()
+    assert services_list == [
+        {name: as_xml_text(value) for name, value in service.items()} for service in as_json
+    ]
+
+
+def test_an_unknown_format_is_a_json_error(client, world):
+    for url in (
+        "/open311/v2/services.csv",
+        "/open311/v2/services/klotter.csv",
+        "/open311/v2/requests.csv",
+        "/open311/v2/requests/1.csv",
+        "/open311/v2/discovery.html",
+    ):
+        response = client.get(url)
+        assert response["Content-Type"] == "application/json", url
+        assert_error(response, 404)
+    assert_error(post(client, url="/open311/v2/requests.csv"), 404)
+    assert not CitizenReport.objects.exists()
+
+
+def test_errors_come_in_the_format_asked_for(client, world):
+    assert_error(client.get(SERVICES_XML, {"jurisdiction_id": "9999"}), 404)
+    assert_error(client.get("/open311/v2/requests/999999.xml"), 404)
+    assert_error(client.get(REQUESTS_XML, {"status": "pending"}), 400)
+    assert_error(post(client, url=REQUESTS_XML, service_code="potholes", lat="91"), 400)
+    (error,) = xml_items(client.get("/open311/v2/services/potholes.xml"), "errors", "error")
+    assert error["code"] == "404" and "potholes" in error["description"]
+
+
+def test_a_service_definition_has_no_attributes(client, db):
+    response = client.get("/open311/v2/services/klotter.json")
+    assert response.status_code == 200
+    assert response.json() == {"service_code": "klotter", "attributes": []}
+    definition = parsed_xml(client.get("/open311/v2/services/klotter.xml"))
+    assert definition.tag == "service_definition"
+    assert [(child.tag, child.text) for child in definition] == [
+        ("service_code", "klotter"),
+        ("attributes", None),
+    ]
+    assert len(definition.find("attributes")) == 0
+    assert_error(client.get("/open311/v2/services/potholes.json"), 404)
+    assert_error(client.get("/open311/v2/services/klotter.json", {"jurisdiction_id": "9"}), 404)
+
+
+def test_discovery_names_this_server_and_both_formats(client, db, settings):
+    settings.ALLOWED_HOSTS = ["trygg.example.se", "testserver"]
+    response = client.get("/open311/v2/discovery.json", HTTP_HOST="trygg.example.se", secure=True)
+    assert response.status_code == 200
+    found = response.json()
+    assert list(found) == ["changeset", "contact", "key_service", "endpoints"]
+    (entry,) = found["endpoints"]
+    assert entry == {
+        "specification": "http://wiki.open311.org/GeoReport_v2",
+        "url": "https://trygg.example.se/open311/v2",
+        "changeset": found["changeset"],
+        "type": "production",
+        "formats": ["text/xml", "application/json"],
+    }
+    assert client.get(f"{entry['url']}/services.json").status_code == 200
+    assert_w3c(found["changeset"])
+
+    discovered = parsed_xml(client.get("/open311/v2/discovery.xml"))
+    assert discovered.tag == "discovery"
+    (endpoint,) = discovered.find("endpoints")
+    assert endpoint.tag == "endpoint"
+    assert endpoint.findtext("url") == "http://testserver/open311/v2"
+    assert [f.text for f in endpoint.find("formats")] == ["text/xml", "application/json"]
+    assert [f.tag for f in endpoint.find("formats")] == ["format", "format"]
 
 
 def test_an_unknown_jurisdiction_is_not_found(client, world):
@@ -133,10 +254,7 @@ def test_a_form_encoded_post_reaches_moderation(
             client,
             email="app@example.se",
             description="Klotter, 19121212-1212 gjorde det",
-            first_name="Sven",
-            last_name="Svensson",
-            phone="070-1234567",
-            device_id="abc-123",
+            **NOT_STORED,
         )
     assert response.status_code == 200
     (answer,) = response.json()
@@ -150,13 +268,37 @@ def test_a_form_encoded_post_reaches_moderation(
     assert report.municipality == world.vastervik  # found from the point's area
     assert report.text == f"Klotter, {MASK} gjorde det"
     assert report.email == "app@example.se"
-    stored = json.dumps(list(CitizenReport.objects.values()), default=str)
-    for dropped in ("Sven", "Svensson", "070-1234567", "abc-123"):
-        assert dropped not in stored
+    assert_nothing_of(NOT_STORED, report)
     assert mail.outbox[0].to == ["app@example.se"]
     # Not public until accepted.
     assert client.get(REQUESTS).json() == []
     assert_error(client.get(f"/open311/v2/requests/{report.pk}.json"), 404)
+
+
+def test_a_post_to_the_xml_list_reaches_moderation_and_answers_in_xml(client, world, town):
+    response = post(client, url=REQUESTS_XML, email="app@example.se", **NOT_STORED)
+    assert response.status_code == 200
+    (answer,) = xml_items(response, "service_requests", "request")
+    assert list(answer) == list(POST_FIELDS)
+    report = CitizenReport.objects.get()
+    assert answer["service_request_id"] == str(report.pk)
+    assert "112" in answer["service_notice"] and "114 14" in answer["service_notice"]
+    assert answer["account_id"] == ""
+    # In the coordinators' queue, and nowhere public until accepted.
+    assert report.status == CitizenReport.Status.RECEIVED
+    assert report.channel == CitizenReport.Channel.OPEN311
+    assert report.municipality == world.vastervik
+    assert_nothing_of(NOT_STORED, report)
+    assert xml_items(client.get(REQUESTS_XML), "service_requests", "request") == []
+    assert_error(client.get(f"/open311/v2/requests/{report.pk}.xml"), 404)
+
+
+def test_names_phone_device_and_account_ids_are_never_stored(client, world, town):
+    media = SimpleUploadedFile("Sven Svensson.jpg", photo_bytes(), content_type="image/jpeg")
+    assert post(client, media=media, **NOT_STORED).status_code == 200
+    assert post(client, url=REQUESTS_XML, **NOT_STORED).status_code == 200
+    for report in CitizenReport.objects.all():
+        assert_nothing_of(NOT_STORED, report)
 
 
 def test_a_post_with_an_address_and_a_photo(client, world):
@@ -276,6 +418,37 @@ def test_one_request_is_a_list_of_one(client, world, town):
     assert item["service_request_id"] == str(shown.pk)
     assert_error(client.get("/open311/v2/requests/abc.json"), 404)
     assert_error(client.get("/open311/v2/requests/999999.json"), 404)
+
+
+def test_xml_requests_are_the_json_requests_with_the_spec_elements(client, world, town):
+    shown = accepted(world, text="Trasig lampa vid 19121212-1212 & <torget>")
+    accepted(world)
+    waiting = received(world, text="Väntar på beslut")
+    for query in ({}, {"service_request_id": f"{shown.pk},{waiting.pk}"}):
+        response = client.get(REQUESTS_XML, query)
+        assert response.status_code == 200
+        items = xml_items(response, "service_requests", "request")
+        assert items and all(list(item) == list(REQUEST_FIELDS) for item in items)
+        as_json = client.get(REQUESTS, query).json()
+        assert items == [
+            {name: as_xml_text(value) for name, value in item.items()} for item in as_json
+        ]
+        assert str(waiting.pk) not in {item["service_request_id"] for item in items}
+        assert "Väntar på beslut" not in response.content.decode()
+    (one,) = xml_items(
+        client.get(f"/open311/v2/requests/{shown.pk}.xml"), "service_requests", "request"
+    )
+    assert one["description"] == f"Trasig lampa vid {MASK} & <torget>"
+    assert (one["lat"], one["long"], one["media_url"]) == ("57.76", "16.64", "")
+    assert_error(client.get(f"/open311/v2/requests/{waiting.pk}.xml"), 404)
+
+
+def test_a_character_xml_cannot_carry_is_left_out_of_the_xml(client, world):
+    shown = accepted(world, text="Lampan\x0b trasig\x1f")
+    (item,) = xml_items(
+        client.get(f"/open311/v2/requests/{shown.pk}.xml"), "service_requests", "request"
+    )
+    assert item["description"] == "Lampan trasig"
 
 
 def test_without_an_area_there_is_no_position_at_all(client, world):
