@@ -184,6 +184,13 @@ class SurveyUploadForm(forms.Form):
             "Indicators or years as columns work too."
         ),
     )
+    year = forms.IntegerField(
+        label=_("Year of the survey"),
+        required=False,
+        min_value=1970,
+        max_value=2100,
+        help_text=_("Only for a file without a year column: the year all its results are from."),
+    )
     correct = forms.BooleanField(
         label=_("The file corrects results already stored"),
         required=False,

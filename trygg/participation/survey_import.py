@@ -48,6 +48,10 @@ municipality per file.
 
 What the files carry besides results:
 
+* No year at all: a table for one year often has it only in its title
+  ("Trygghetsmätning 2024"). The importer does not guess it from there: the
+  user gives it (`--year 2024`, or the year on the upload page), and a year
+  given for a file that has a year column or year headers is refused.
 * Title rows above the header: the header is the first of the first 20
   non-blank rows that has the columns of a layout.
 * Notes below the data: a row with only a text in its first column
@@ -309,11 +313,13 @@ def _per_year_column(label: str) -> str | None:
     return None
 
 
-def find_layout(header: list[str]) -> Layout:
+def find_layout(header: list[str], year: int | None = None) -> Layout:
     """Which layout a header row is, and where each result of a row is.
 
     The one place that decides (see the module docstring); NoLayout, with the
-    Swedish reason, when the row is none of them.
+    Swedish reason, when the row is none of them. `year` is the year of a file
+    that names none (a table headed "Trygghetsmätning 2024"): it stands in for
+    the year column of the long and indicators-as-columns layouts.
     """
     cells = [share_header(text) for text in header]
     keys = [header_key(name) or ("procent" if share else "") for name, share in cells]
@@ -334,10 +340,10 @@ def find_layout(header: list[str]) -> Layout:
     for index, key in enumerate(keys):
         if index in used or not key:
             continue
-        year = header_year(cells[index][0])
-        column = _per_year_column(year[1]) if year else None
+        dated = header_year(cells[index][0])
+        column = _per_year_column(dated[1]) if dated else None
         if column:
-            per_year.setdefault((column, year[0]), index)
+            per_year.setdefault((column, dated[0]), index)
         elif key not in SPELLINGS and key not in CONTEXT:
             others.append(index)
     recognised = len(columns) + len(per_year)
@@ -351,34 +357,40 @@ def find_layout(header: list[str]) -> Layout:
                 recognised,
             )
 
-    years = sorted(year for column, year in per_year if column == "value")
+    years = sorted(found for column, found in per_year if column == "value")
+    if year is not None and ("year" in columns or years):
+        raise NoLayout(
+            f"filen anger själv året (rubrikraden har: {listed}); ange inget år för den",
+            len(header) + 1,  # this reason, not another row's, is the one to give
+        )
+    given = ("year",) if year is None else ()
     if "indicator" in columns and "value" not in columns and years:
         require("area", layout=" i en fil med år som kolumner")
         slots = []
-        for year in years:
-            respondents = per_year.get(("respondents", year), columns.get("respondents"))
+        for found in years:
+            respondents = per_year.get(("respondents", found), columns.get("respondents"))
             if respondents is None:
                 raise NoLayout(
-                    f"kolumnen respondents saknas för {year} (rubrikraden har: {listed})",
+                    f"kolumnen respondents saknas för {found} (rubrikraden har: {listed})",
                     recognised,
                 )
-            sd = per_year.get(("sd", year), columns.get("sd"))
-            value = per_year[("value", year)]
+            sd = per_year.get(("sd", found), columns.get("sd"))
+            value = per_year[("value", found)]
             slots.append(
                 Slot(
                     value,
                     header[value],
                     respondents,
-                    header[respondents] if ("respondents", year) in per_year else "respondents",
+                    header[respondents] if ("respondents", found) in per_year else "respondents",
                     sd,
-                    header[sd] if ("sd", year) in per_year else "sd",
-                    year=year,
+                    header[sd] if ("sd", found) in per_year else "sd",
+                    year=found,
                     share=cells[value][1],
                 )
             )
         return Layout("years", columns, tuple(slots))
     if "indicator" not in columns and "value" not in columns:
-        require("area", "year", "respondents", layout=" i en fil med indikatorer som kolumner")
+        require("area", *given, "respondents", layout=" i en fil med indikatorer som kolumner")
         if not others:
             raise NoLayout(f"ingen kolumn med en indikator (rubrikraden har: {listed})", recognised)
         if "sd" in columns and len(others) > 1:
@@ -394,14 +406,22 @@ def find_layout(header: list[str]) -> Layout:
                 columns["respondents"],
                 sd=columns.get("sd"),
                 indicator=cells[index][0],
+                year=year,
                 share=cells[index][1],
             )
             for index in others
         ]
         return Layout("indicators", columns, tuple(slots))
-    require(*REQUIRED)
+    require(*(column for column in REQUIRED if column != "year"), *given)
     value = columns["value"]
-    slot = Slot(value, "value", columns["respondents"], sd=columns.get("sd"), share=cells[value][1])
+    slot = Slot(
+        value,
+        "value",
+        columns["respondents"],
+        sd=columns.get("sd"),
+        year=year,
+        share=cells[value][1],
+    )
     return Layout("long", columns, (slot,))
 
 
@@ -479,9 +499,16 @@ def _number_text(value: float | None) -> str:
 class SurveyFile(TableImporter):
     """A survey table: the incident importers' reading, file errors and row messages."""
 
-    def __init__(self, path: Path, municipality: Municipality, name: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        municipality: Municipality,
+        name: str | None = None,
+        year: int | None = None,
+    ) -> None:
         # A survey has no incident source, so no ImportContext: rows are parsed here.
         super().__init__(path, context=None)
+        self.year = year
         self.table = Table(path, percent_cells=True)
         self.name = name or path.name
         self.municipality = municipality
@@ -543,7 +570,7 @@ class SurveyFile(TableImporter):
         for _, (_line, values) in zip(range(HEADER_ROWS), lines, strict=False):
             header = header_text(values)
             try:
-                self.layout = find_layout(header)
+                self.layout = find_layout(header, self.year)
             except NoLayout as error:
                 if best is None or error.recognised > best.recognised:
                     best = error
@@ -648,16 +675,20 @@ def import_survey(
     *,
     correct: bool = False,
     name: str | None = None,
+    year: int | None = None,
 ) -> SurveyImportResult:
     """Import one survey file for one municipality; see the module docstring for the rules.
 
     Raises ImportAborted (file, line, field, reason in Swedish) and stores nothing
-    when any row is bad. name is the file's name as the user knows it (an upload).
+    when any row is bad. name is the file's name as the user knows it (an upload);
+    year is the year of a file without a year column (refused for one with it).
     """
     path = Path(path)
     if not path.is_file():
         raise ImportAborted(f"{name or path}: filen finns inte")
-    survey = SurveyFile(path, municipality, name)
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ImportAborted(f"{name or path}: {year} är inget årtal")
+    survey = SurveyFile(path, municipality, name, year)
     result = SurveyImportResult()
     seen: dict[tuple[str, int, int], tuple[int, SurveyRow]] = {}
     indicators = {

@@ -42,9 +42,9 @@ def stored() -> list[tuple]:
     )
 
 
-def write(tmp_path: Path, rows: str, name: str = "matning.csv") -> Path:
+def write(tmp_path: Path, rows: str, name: str = "matning.csv", header: str = HEADER) -> Path:
     path = tmp_path / name
-    path.write_text(HEADER + rows, encoding="utf-8")
+    path.write_text(header + rows, encoding="utf-8")
     return path
 
 
@@ -202,6 +202,36 @@ def test_the_command(tmp_path, areas, capsys):
         call_command("import_survey", str(bad), "--municipality", "Västervik")
 
 
+POLICE_TABLE_2024 = (
+    "Trygghetsmätning 2024, Västerviks kommun\n"
+    "Område;Antal svar;Problemindex;Otrygghetsindex\n"
+    "Karstorp;205;2,2;4,4\n"
+    "Västervik;640;1,6;3,2\n"
+)
+
+
+def test_a_table_without_a_year_column_takes_the_year_it_is_given(tmp_path, areas, capsys):
+    path = write(tmp_path, POLICE_TABLE_2024, "polisen-2024.csv", header="")
+    with pytest.raises(CommandError, match="kolumnen year saknas"):
+        call_command("import_survey", str(path), "--municipality", "Västervik")
+    assert not SurveyResult.objects.exists()
+
+    call_command("import_survey", str(path), "--municipality", "Västervik", "--year", "2024")
+    assert "4 nya resultat" in capsys.readouterr().out
+    stored = SurveyResult.objects.get(indicator__name="Otrygghetsindex", area__name="Karstorp")
+    assert (stored.year, stored.value, stored.respondents) == (2024, 4.4, 205)
+    assert set(SurveyResult.objects.values_list("year", flat=True)) == {2024}
+
+
+def test_a_year_is_refused_for_a_file_that_names_its_own(tmp_path, areas):
+    path = write(tmp_path, "Otrygghetsindex;Karstorp;2023;4,1;210;;\n", "lang.csv")
+    with pytest.raises(ImportAborted, match="lang.csv: filen anger själv året"):
+        import_survey(path, areas.vastervik, year=2024)
+    with pytest.raises(ImportAborted, match="1850 är inget årtal"):
+        import_survey(path, areas.vastervik, year=1850)
+    assert not SurveyResult.objects.exists()
+
+
 # --- the upload page ------------------------------------------------------------------
 
 
@@ -221,6 +251,11 @@ def test_a_coordinator_uploads_a_survey_file(client, areas):
     error = " ".join(response.context["form"].errors["file"])
     assert "ny.csv, rad 2, fält area" in error and "Gamlebyn" in error
     assert SurveyResult.objects.count() == 18
+
+    table = POLICE_TABLE_2024.replace("4,4", "4,5").encode()
+    response = client.post(url, {"file": upload("polisen.csv", table), "year": "2026"})
+    assert response.status_code == 302
+    assert SurveyResult.objects.filter(year=2026).count() == 4
 
 
 def test_who_may_see_and_import_surveys(client, areas):

@@ -49,6 +49,7 @@ def survey_upload(request: HttpRequest, scb_code: str) -> HttpResponse:
                     municipality,
                     correct=form.cleaned_data["correct"],
                     name=upload.name,
+                    year=form.cleaned_data["year"],
                 )
             except ImportAborted as error:
                 form.add_error("file", _("Nothing was imported: %(reason)s") % {"reason": error})

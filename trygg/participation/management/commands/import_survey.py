@@ -2,6 +2,7 @@
 
     trygg import_survey trygghetsmatning.csv --municipality Västervik
     trygg import_survey trygghetsmatning-rattad.xlsx --municipality 0883 --correct
+    trygg import_survey polisen-2024.xlsx --municipality Karlshamn --year 2024   # no year column
 
 One bad row refuses the whole file and nothing is stored; the same file twice
 changes nothing; a value that differs from the stored one is refused unless
@@ -30,6 +31,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Filen är en rättelse: ersätt sparade värden som skiljer sig.",
         )
+        parser.add_argument(
+            "--year",
+            type=int,
+            help="Mätåret, för en fil som saknar kolumn för år (t.ex. en tabell för 2024).",
+        )
 
     def handle(self, *args, **options) -> None:
         asked = options["municipality"].strip()
@@ -39,7 +45,9 @@ class Command(BaseCommand):
         if municipality is None:
             raise CommandError(f"Kommunen {asked!r} finns inte.")
         try:
-            result = import_survey(options["file"], municipality, correct=options["correct"])
+            result = import_survey(
+                options["file"], municipality, correct=options["correct"], year=options["year"]
+            )
         except ImportAborted as error:
             raise CommandError(f"{error}. Inget importerades.") from None
         self.stdout.write(result.summary())
