@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from trygg.promises.seasons import SEASON_ENDS, season_end
+from trygg.promises.seasons import SEASON_ENDS, season_due, season_end
 
 from .numbers import APPROXIMATE, DIGITS, NUMBER_WORD, digits_value, word_value
 
@@ -358,13 +358,8 @@ def _in_year(name: str, match: re.Match, year: int) -> date | None:
 
 
 def _before_season(season: str, year: int) -> date:
-    """ "före sommaren": the day before it starts, which is when the season before it ends."""
-    order = ["våren", "sommaren", "hösten", "vintern"]
-    name = {"vår": "våren", "sommar": "sommaren", "höst": "hösten", "vinter": "vintern"}
-    index = order.index(name.get(season, season))
-    if index == 0:
-        return _month_end(year, 2)
-    return season_end(order[index - 1], year)
+    """ "före sommaren": the day before it starts, by the seasons rule (seasons.season_due)."""
+    return season_due(f"före {season}", year)
 
 
 def milestone(sentence: str, period: Period) -> Target | None:

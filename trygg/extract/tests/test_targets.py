@@ -108,6 +108,8 @@ def test_a_total_for_several_places_stays_one_total():
         ("Kommunen ska under våren genomföra en förstudie.", date(2026, 5, 31)),
         ("Utredningen ska vara klar under sommaren.", date(2026, 8, 31)),
         ("Planen ska vara klar före sommaren 2026.", date(2026, 5, 31)),
+        ("Planen ska vara klar före våren 2026.", date(2026, 2, 28)),
+        ("Belysningen ses över före vintern.", date(2026, 11, 30)),
         ("Kommunen ska ta fram en plan senast 31 mars 2026.", date(2026, 3, 31)),
         ("Rapporten lämnas senast den 30 juni.", date(2026, 6, 30)),
         ("Rapporten lämnas senast 2026-09-15.", date(2026, 9, 15)),
