@@ -12,8 +12,15 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from trygg.geo.models import Place
-from trygg.organisations.access import LOG_ROLES, can_edit, can_log, organisation_ids, visible
+from trygg.geo.models import Municipality, Place
+from trygg.organisations.access import (
+    EDIT_ROLES,
+    LOG_ROLES,
+    can_edit,
+    can_log,
+    organisation_ids,
+    visible,
+)
 from trygg.organisations.models import Organisation
 
 from .forms import ActivityForm, CancelForm, CommitmentForm, PromiseForm, RevisionForm
@@ -84,6 +91,11 @@ def start(request: HttpRequest) -> HttpResponse:
             "upcoming": upcoming,
             "ended": ended,
             "organisations": Organisation.objects.filter(id__in=organisation_ids(request.user)),
+            # The yearly work beside the promises: the strategic plans, reading in a new promise.
+            "municipalities": Municipality.objects.filter(
+                organisations__in=organisation_ids(request.user)
+            ).distinct(),
+            "may_read_in": bool(organisation_ids(request.user, EDIT_ROLES)),
         },
     )
 
