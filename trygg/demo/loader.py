@@ -37,6 +37,7 @@ from trygg.walks.services import add_finding, change_status, hold_walk, route_fi
 
 from . import incidents, seeds, synthetic
 from . import walks as demo_walks
+from .citizens import load_citizen_reports
 from .users import DEMO_PASSWORD, DEMO_USERS
 
 AREAS_FILE = Path(__file__).resolve().parent / "areas.geojson"
@@ -71,6 +72,7 @@ def load_demo() -> DemoSummary:
     participation = load_participation(municipalities, organisations, areas, places, commitments)
     logins = _load_users(organisations)
     walk_count = _load_walks(organisations, municipalities, areas, places)
+    citizen_report_count = load_citizen_reports(municipalities)
 
     summary = DemoSummary(logins=logins)
     summary.counts = {
@@ -89,6 +91,7 @@ def load_demo() -> DemoSummary:
         "EST-åtgärder": action_count,
         "trygghetsvandringar": walk_count,
         "fynd från trygghetsvandringar": demo_walks.FINDINGS,
+        "medborgarrapporter": citizen_report_count,
         **participation,
     }
     summary.commitments_per_promise = {

@@ -9,9 +9,11 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from shapely.geometry import shape
 
 from trygg.agreements.models import Agreement, Forum
+from trygg.citizens.models import CitizenReport
 from trygg.demo import seeds, synthetic, walks
 from trygg.demo.users import DEMO_PASSWORD, DEMO_USERS
 from trygg.geo.models import Area, Municipality, Place
@@ -453,3 +455,17 @@ def test_demo_users_can_log_in_with_their_roles(demo, client):
         membership = Membership.objects.get(user=user)
         assert (membership.organisation.slug, membership.role) == (seed.organisation, seed.role)
     assert client.login(username="rapportor", password=DEMO_PASSWORD)
+
+
+def test_the_moderation_queue_has_reports_waiting_and_decided(demo, client):
+    """Västervik's coordinator finds reports to moderate; the accepted one is in the lägesbild."""
+    waiting = CitizenReport.objects.filter(status=CitizenReport.Status.RECEIVED)
+    assert waiting.count() == 3
+    accepted = CitizenReport.objects.get(status=CitizenReport.Status.ACCEPTED)
+    assert accepted.incident.source == "citizen" and accepted.incident.area.slug == "karstorp"
+    assert CitizenReport.objects.filter(status=CitizenReport.Status.REJECTED).get().reason
+    assert not CitizenReport.objects.exclude(email="").exists()
+    assert all(r.text.startswith(synthetic.PREFIX) for r in CitizenReport.objects.all())
+    client.login(username="samordnare", password="trygg-demo")
+    page = client.get(reverse("citizen-reports")).content.decode()
+    assert waiting.first().text[:40] in page

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from django.core.management import call_command
 
+from trygg.citizens.models import CitizenReport
 from trygg.demo import incidents as gen
 from trygg.demo import loader, seeds, synthetic, walks
 from trygg.est.models import Action, Meeting
@@ -176,8 +177,10 @@ def test_load_demo_twice_adds_nothing():
         activities
     )
     dialogue_themes = Incident.objects.filter(source="dialogue").count()
-    # each walk finding and each dialogue theme is an incident
-    assert counts[0] == gen.DEMO_COUNT + walks.FINDINGS + dialogue_themes
+    accepted_citizen_reports = CitizenReport.objects.filter(incident__isnull=False).count()
+    assert accepted_citizen_reports == 1
+    # each walk finding, each dialogue theme and each accepted citizen report is an incident
+    assert counts[0] == gen.DEMO_COUNT + walks.FINDINGS + dialogue_themes + accepted_citizen_reports
     assert counts[1] == 4
 
 
