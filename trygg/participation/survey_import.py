@@ -313,6 +313,23 @@ def _per_year_column(label: str) -> str | None:
     return None
 
 
+# The Swedish header for each column, named beside the English one in messages.
+SWEDISH_HEADERS = {
+    "indicator": "indikator",
+    "area": "område",
+    "year": "år",
+    "value": "värde",
+    "respondents": "svarande",
+    "sd": "standardavvikelse",
+    "kind": "typ",
+}
+
+
+def column_label(column: str) -> str:
+    """ "year (år)": a missing column named as either header would be written."""
+    return f"{column} ({SWEDISH_HEADERS[column]})"
+
+
 def find_layout(header: list[str], year: int | None = None) -> Layout:
     """Which layout a header row is, and where each result of a row is.
 
@@ -353,7 +370,8 @@ def find_layout(header: list[str], year: int | None = None) -> Layout:
         absent = [name for name in names if name not in columns]
         if absent:
             raise NoLayout(
-                f"kolumnen {', '.join(absent)} saknas{layout} (rubrikraden har: {listed})",
+                f"kolumnen {', '.join(column_label(name) for name in absent)} saknas{layout} "
+                f"(rubrikraden har: {listed})",
                 recognised,
             )
 
@@ -371,7 +389,8 @@ def find_layout(header: list[str], year: int | None = None) -> Layout:
             respondents = per_year.get(("respondents", found), columns.get("respondents"))
             if respondents is None:
                 raise NoLayout(
-                    f"kolumnen respondents saknas för {found} (rubrikraden har: {listed})",
+                    f"kolumnen {column_label('respondents')} saknas för {found} "
+                    f"(rubrikraden har: {listed})",
                     recognised,
                 )
             sd = per_year.get(("sd", found), columns.get("sd"))
