@@ -343,7 +343,7 @@ class AreaFile:
             x, y = shapely.get_coordinates(shape)[0]
             raise RowError(
                 GEOMETRY_FIELD,
-                f"hamnar utanför Sverige (longitud {x:.4g}, latitud {y:.4g}) räknat från "
+                f"hamnar utanför Sverige (longitud {x:.2f}, latitud {y:.2f}) räknat från "
                 f"{self.crs_label}; filens koordinatsystem är troligen fel, ange rätt "
                 "(t.ex. EPSG:3006 för SWEREF 99 TM)",
             )

@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 import shapely
 import shapely.affinity
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from pyogrio import raw
 from pyproj import Transformer
 from shapely.geometry import LineString, MultiPolygon, Polygon, shape
@@ -407,3 +409,66 @@ def test_the_command_prints_the_summary(tmp_path, vastervik, capsys):
         call_command("import_areas", str(shp), "--municipality", "0883")
     call_command("import_areas", str(shp), "--municipality", "0883", "--crs", "EPSG:3006")
     assert capsys.readouterr().out.strip() == "1 nytt område, 0 uppdaterade, 0 fanns redan"
+
+
+# --- the upload page ------------------------------------------------------------------
+
+
+def upload_file(tmp_path: Path, name: str = "bostadsomraden.gpkg", **options) -> SimpleUploadedFile:
+    path = write(
+        tmp_path / name, [projected(KARSTORP, 3006)], ["Karstorp"], crs="EPSG:3006", **options
+    )
+    return SimpleUploadedFile(name, path.read_bytes())
+
+
+def test_a_coordinator_uploads_an_area_file(client, world, tmp_path):
+    url = reverse("area-import", args=[world.vastervik.scb_code])
+    client.force_login(world.coordinator)
+    assert client.get(url).status_code == 200
+
+    response = client.post(url, {"file": upload_file(tmp_path), "kind": "housing"}, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert "1 nytt område, 0 uppdaterade, 0 fanns redan" in response.content.decode()
+    karstorp = Area.objects.get(municipality=world.vastervik, name="Karstorp")
+    assert karstorp.kind == "housing"
+    assert karstorp.boundary_note.startswith("Inläst från bostadsomraden.gpkg ")
+    assert area_for_point(57.755, 16.65, world.vastervik) == karstorp
+
+    # A shapefile without .prj: refused, then imported with its coordinate system.
+    shp = write(tmp_path / "utan.shp", [projected(GAMLEBY, 3006)], ["Gamleby"], crs=None)
+    zip_file = zipped(shp, tmp_path / "utan.zip")
+    data = {"file": SimpleUploadedFile("utan.zip", zip_file.read_bytes()), "kind": "other"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    error = " ".join(response.context["form"].errors["file"])
+    assert "utan.zip: filen anger inget koordinatsystem" in error
+    assert not Area.objects.filter(name="Gamleby").exists()
+    data = {**data, "file": SimpleUploadedFile("utan.zip", zip_file.read_bytes())}
+    response = client.post(url, {**data, "crs": "EPSG:3006"})
+    assert response.status_code == 302 and Area.objects.filter(name="Gamleby").exists()
+
+
+def test_the_upload_page_refuses_other_files(client, world, tmp_path, monkeypatch):
+    url = reverse("area-import", args=[world.vastervik.scb_code])
+    client.force_login(world.coordinator)
+    shp = SimpleUploadedFile("omraden.shp", b"bare shapefile")
+    response = client.post(url, {"file": shp, "kind": "other"})
+    assert "som .zip med dess .shp" in " ".join(response.context["form"].errors["file"])
+    monkeypatch.setattr("trygg.geo.forms.MAX_UPLOAD_BYTES", 100)
+    response = client.post(url, {"file": upload_file(tmp_path), "kind": "other"})
+    assert "större än 50 MB" in " ".join(response.context["form"].errors["file"])
+    assert not Area.objects.exists()
+
+
+def test_who_may_import_areas(client, world, tmp_path):
+    url = reverse("area-import", args=[world.vastervik.scb_code])
+    for user in (world.viewer, world.reporter):
+        client.force_login(user)
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"file": upload_file(tmp_path), "kind": "other"}).status_code == 403
+    client.force_login(world.outsider)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"file": upload_file(tmp_path), "kind": "other"}).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+    assert not Area.objects.exists()
