@@ -223,14 +223,12 @@ class AreaFile:
     def _crs(self, given: str | None, found: str | None) -> CRS:
         """The coordinate system of the file's coordinates: the user's, the file's, or WGS 84
         for GeoJSON, whose specification says so."""
-        if given:
-            text = given.strip()
+        if given or found:
+            text = given.strip() if given else found
             try:
                 return CRS.from_user_input(f"EPSG:{text}" if text.isdigit() else text)
             except CRSError:
-                raise self.fail(f"okänt koordinatsystem {given!r}; ange t.ex. EPSG:3006") from None
-        if found:
-            return CRS.from_user_input(found)
+                raise self.fail(f"okänt koordinatsystem {text!r}; ange t.ex. EPSG:3006") from None
         if self.path.suffix.lower() in (".geojson", ".json"):
             return WGS84
         raise self.fail(

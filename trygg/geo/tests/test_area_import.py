@@ -177,6 +177,8 @@ def test_a_shapefile_without_prj_needs_its_coordinate_system(tmp_path, vastervik
         import_areas(shp, vastervik)
     assert not Area.objects.exists()
 
+    with pytest.raises(ImportAborted, match="okänt koordinatsystem 'EPSG:99999'"):
+        import_areas(shp, vastervik, crs="EPSG:99999")
     assert import_areas(shp, vastervik, crs="EPSG:3006").created == 1
     assert metres_apart(stored("Karstorp"), KARSTORP) < 0.5
 
