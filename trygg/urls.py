@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("trygg.extract.urls")),
     path("", include("trygg.walks.urls")),
     path("", include("trygg.participation.urls")),
+    path("", include("trygg.geo.urls")),
     path("", include("trygg.public.urls")),
     path("", include("trygg.citizens.urls")),
     path("konto/", include("django.contrib.auth.urls")),

@@ -1,0 +1,7 @@
+from django.urls import re_path
+
+from . import views
+
+urlpatterns = [
+    re_path(r"^omraden/(?P<scb_code>[0-9]{4})/import/$", views.area_import, name="area-import"),
+]

@@ -1,0 +1,66 @@
+"""A coordinator's page for loading the municipality's areas from a GIS file."""
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from trygg.incidents.importers import ImportAborted
+from trygg.organisations.access import can_edit, visible
+
+from .area_import import import_areas
+from .forms import AreaImportForm
+from .models import Area, Municipality
+
+
+def _importing(request: HttpRequest, scb_code: str) -> Municipality:
+    """The municipality, if the user's organisations cover it (else 404) and the user
+    is a coordinator or administrator of one of them (else 403)."""
+    municipality = get_object_or_404(
+        visible(Municipality.objects.all(), request.user, "organisations"), scb_code=scb_code
+    )
+    owners = set(municipality.organisations.values_list("id", flat=True))
+    if not can_edit(request.user, owners):
+        raise PermissionDenied(_("Only coordinators may import areas."))
+    return municipality
+
+
+@login_required
+def area_import(request: HttpRequest, scb_code: str) -> HttpResponse:
+    """Import an area file at once: a municipality's areas are a few megabytes at most."""
+    municipality = _importing(request, scb_code)
+    form = AreaImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        # The reader tells the format by the suffix; keep the uploaded one.
+        with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as copy:
+            for chunk in upload.chunks():
+                copy.write(chunk)
+            copy.flush()
+            try:
+                result = import_areas(
+                    copy.name,
+                    municipality,
+                    name_field=form.cleaned_data["name_field"] or None,
+                    kind=form.cleaned_data["kind"],
+                    update=form.cleaned_data["update"],
+                    name=upload.name,
+                    layer=form.cleaned_data["layer"] or None,
+                    crs=form.cleaned_data["crs"] or None,
+                )
+            except ImportAborted as error:
+                form.add_error("file", _("Nothing was imported: %(reason)s") % {"reason": error})
+            else:
+                messages.success(request, result.summary())
+                return redirect("area-import", municipality.scb_code)
+    areas = Area.objects.filter(municipality=municipality)
+    return render(
+        request,
+        "geo/area_import.html",
+        {"municipality": municipality, "form": form, "areas": areas},
+    )
