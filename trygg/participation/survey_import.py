@@ -43,8 +43,38 @@ column, a value written with a percent sign ("61,5 %", or an XLSX cell
 formatted as a percentage), or a header that says share ("Andel …", "… (%)",
 "Procent"); else "mean". A coordinator can change it in the admin. A share is
 a percentage, 0–100. Areas are the municipality's areas, by name or slug,
-then loosely (case, spacing and a trailing "(…)" note do not count): one
-municipality per file.
+then loosely (case, spacing and a trailing "(…)" note do not count).
+
+One municipality is imported at a time, from a file that may cover several:
+the police publish a table per lokalpolisområde or county, with each
+municipality's areas, a total per municipality and one for the whole LPO:
+
+    Kommun;Område;År;Antal svar;Problemindex;Otrygghetsindex
+    Västervik;Karstorp;2024;412;2,9;3,1
+    Västervik;Totalt;2024;1100;2,0;2,3
+    Högsby;Berga;2024;150;1,5;1,9
+    Lokalpolisområde Västervik;Totalt;2024;1700;1,9;2,2
+
+Where a row belongs is one rule (SurveyFile.place_of), for a name in the
+municipality column (kommun, kommunnamn, kommunkod; any layout) and for an
+area that is none of the municipality's:
+
+* This municipality: its name compared loosely, "Västerviks kommun",
+  "Västervik stad", or in the municipality column its SCB code ("0883", also
+  "883" or 883.0 as Excel leaves it). In the municipality column the row is
+  then read as in a file without one.
+* Another municipality: any of Sweden's 290 (the shipped table,
+  trygg.geo.municipalities), by name or, in the municipality column, code.
+  In a file without a municipality column, also an area of another
+  municipality in Trygg (with one, a row it gives to this municipality keeps
+  its unknown area an error: "Centrum" may be an area not yet entered here).
+  Skipped and counted, whatever the rest of the row says.
+* A larger area: "Lokalpolisområde …", "LPO …", "Polisområde …",
+  "Polisregion …", "Region …", "… län", "Hela länet", "Riket", "Sverige"; in
+  the municipality column also "Totalt" or an empty cell or placeholder, the
+  whole file's total. Skipped and counted.
+
+Any other value in the municipality column is an error naming the column.
 
 What the files carry besides results:
 
@@ -62,7 +92,8 @@ What the files carry besides results:
   row without a value is an error, as a row is there to give one.
 * The whole municipality ("Totalt", "Hela kommunen", "Samtliga", the
   municipality's own name…) has no area: such rows are skipped and counted,
-  unless an area of that name exists. Any other unknown area is an error.
+  unless an area of that name exists. So are rows for another municipality
+  or a larger area, as above. Any other unknown area is an error.
 
 The rules, as for incidents (trygg.incidents.importers.base):
 
@@ -86,12 +117,14 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from django.db import transaction
 
 from trygg.geo.models import Area, Municipality
+from trygg.geo.municipalities import find
 from trygg.incidents.importers.base import (
     ImportAborted,
     PercentCell,
@@ -137,6 +170,8 @@ COLUMNS = {
     ),
     "sd": ("sd", "standardavvikelse", "std"),
     "kind": ("kind", "typ"),
+    # Which municipality a row is for, in a file that covers several.
+    "municipality": ("municipality", "kommun", "kommunnamn", "kommunkod"),
 }
 SPELLINGS = {spelling for spellings in COLUMNS.values() for spelling in spellings}
 # Indicator or value, depending on the other headers: see find_layout.
@@ -180,6 +215,21 @@ WHOLE_MUNICIPALITY = (
     "Hela kommunen",
     "Kommunen totalt",
 )
+# Where a place named in a file lies, seen from the municipality being
+# imported: the municipality itself, another one, or an area larger than one.
+Place = Literal["this", "other", "larger"]
+THIS: Place = "this"
+OTHER: Place = "other"
+LARGER: Place = "larger"
+# Areas larger than a municipality, or the whole file's total (compared with
+# area_key, without the "hela …"/"… totalt" of TOTAL_AFFIX).
+LARGER_AREA = re.compile(
+    r"(?:lokalpolisområdet?|lpo|polisområdet?|polisregion(?:en)?|region(?:en)?)(?:[ -].*)?"
+    r"|.* län|länet|riket|sverige|landet|totalt?|summa|samtliga|alla"
+)
+TOTAL_AFFIX = re.compile(r"^hela |\s+totalt?$")
+# An SCB code as a cell may hold it: "0883", "883" or "883.0" once Excel has seen it.
+SCB_CODE = re.compile(r"(\d{3,4})(?:[.,]0+)?")
 FIRST_YEAR, LAST_YEAR = 1970, 2100
 HEADER_ROWS = 20
 
@@ -191,7 +241,18 @@ class SurveyImportResult:
     corrected: int = 0
     empty_cells: int = 0
     whole_municipality: int = 0
+    larger_areas: int = 0
+    other_municipalities: int = 0
     notes: int = 0
+
+    def skip(self, place: Place) -> None:
+        """Count a row skipped for where it is: the whole municipality, a larger area, another."""
+        if place == THIS:
+            self.whole_municipality += 1
+        elif place == LARGER:
+            self.larger_areas += 1
+        else:
+            self.other_municipalities += 1
 
     def summary(self) -> str:
         text = (
@@ -200,6 +261,10 @@ class SurveyImportResult:
         skipped = [
             _count(self.empty_cells, "tom cell", "tomma celler", " (ej mätt eller skyddad)"),
             _count(self.whole_municipality, "rad", "rader", " för hela kommunen"),
+            _count(self.larger_areas, "rad för ett större område", "rader för större områden"),
+            _count(
+                self.other_municipalities, "rad för en annan kommun", "rader för andra kommuner"
+            ),
             _count(self.notes, "anteckningsrad", "anteckningsrader"),
         ]
         skipped = [part for part in skipped if part]
@@ -235,11 +300,15 @@ class SurveyRow:
 
 @dataclass
 class ParsedRow:
-    """What one row of the file gives: its results, and what it skipped."""
+    """What one row of the file gives: its results, and what it skipped.
+
+    skipped is where a row without results is: the whole municipality (THIS),
+    a larger area or another municipality.
+    """
 
     results: list[SurveyRow]
     empty_cells: int = 0
-    whole_municipality: bool = False
+    skipped: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -542,10 +611,11 @@ class SurveyFile(TableImporter):
         # Two areas alike but for a "(…)" note: neither is found loosely.
         self.loose = {key: found[0] for key, found in loose.items() if len(found) == 1}
         name = municipality.name
-        self.whole = {
+        # The municipality's own names, as it is named in the DB (which the
+        # shipped table that place_of also asks may spell otherwise).
+        self.own = {
             area_key(text)
             for text in (
-                *WHOLE_MUNICIPALITY,
                 name,
                 f"{name} kommun",
                 f"{name}s kommun",
@@ -555,6 +625,13 @@ class SurveyFile(TableImporter):
                 f"Hela {name}",
             )
         }
+        self.whole = self.own | {area_key(text) for text in WHOLE_MUNICIPALITY}
+
+    @cached_property
+    def other_areas(self) -> set[str]:
+        """The names of other municipalities' areas in Trygg: read once, when first needed."""
+        names = Area.objects.exclude(municipality=self.municipality).values_list("name", flat=True)
+        return {area_key(name) for name in names}
 
     @property
     def display_name(self) -> str:
@@ -602,22 +679,92 @@ class SurveyFile(TableImporter):
     def value(self, record: Record, column: str) -> Any:
         return self.cell(record, self.layout.columns.get(column))
 
-    def area(self, record: Record) -> Area | None:
-        """The row's area: by name or slug, then loosely; None for the whole municipality."""
+    def place_of(self, text: str, *, codes: bool = False) -> Place | None:
+        """Where a place named in the file lies: this municipality, another one or a larger area.
+
+        The one rule (see the module docstring) for the municipality column and
+        for an area name that is none of this municipality's areas; None for
+        anything else. Municipalities are found in the shipped table of all
+        290, so one that Trygg has no row for is still known. SCB codes count
+        only when asked for (the municipality column): in the area column a
+        number is more likely a year in the wrong column than a municipality.
+        """
+        key = area_key(text)
+        if key in self.own:
+            return THIS
+        bare = TOTAL_AFFIX.sub("", key)  # "Hela Högsby", "Högsby totalt": Högsby
+        code = SCB_CODE.fullmatch(bare)
+        if code and not codes:
+            return None
+        row = find(code.group(1) if code else bare)
+        if row is not None:
+            return THIS if row.scb_code == self.municipality.scb_code else OTHER
+        if LARGER_AREA.fullmatch(bare):
+            return LARGER
+        return None
+
+    def municipality_place(self, record: Record) -> Place | None:
+        """Where the row's municipality column puts it; None in a file without one.
+
+        An empty cell or a placeholder is the file's own total (the LPO's, the
+        county's), which no municipality column names.
+        """
+        index = self.layout.columns.get("municipality")
+        if index is None:
+            return None
+        value = self.cell(record, index)
+        if is_missing(value):
+            return LARGER
+        place = self.place_of(str(value), codes=True)
+        if place is None:
+            raise RowError(
+                self.table.header[index],
+                f'"{value}" är varken {self.municipality}, en annan kommun eller ett större '
+                "område (lokalpolisområde, polisområde, region, län, riket)",
+            )
+        return place
+
+    def area(self, record: Record) -> Area | Place:
+        """The row's area: by name or slug, then loosely; else where the row is.
+
+        THIS for the whole municipality; else place_of's answer, and OTHER for
+        an area of another municipality in a file with no municipality column.
+        With one, the column has said the row is this municipality's: an
+        unknown area is then an error, as it may be one not yet entered here
+        that another municipality also has ("Centrum").
+        """
         text = str(self.value(record, "area") or "")
         area = self.areas.get(text.casefold()) or self.loose.get(area_key(text))
-        if area is None and area_key(text) not in self.whole:
+        if area is not None:
+            return area
+        if area_key(text) in self.whole:
+            return THIS
+        place = self.place_of(text)
+        if (
+            place is None
+            and "municipality" not in self.layout.columns
+            and area_key(text) in self.other_areas
+        ):
+            place = OTHER
+        if place is None:
             known = ", ".join(sorted({a.name for a in self.areas.values()})) or "inga"
             raise RowError(
                 "area", f'"{text}" är inget område i {self.municipality} (kända: {known})'
             )
-        return area
+        return place
 
     def parse(self, record: Record) -> ParsedRow:
-        """One row, checked field by field; RowError names the field."""
+        """One row, checked field by field; RowError names the field.
+
+        A row for another municipality or a larger area is skipped before its
+        other fields are read: they are not this import's to check.
+        """
+        place = self.municipality_place(record)
+        if place is not None and place != THIS:
+            return ParsedRow([], skipped=place)
         area = self.area(record)
-        if area is None:
-            return ParsedRow([], whole_municipality=True)
+        if not isinstance(area, Area):
+            return ParsedRow([], skipped=area)
         columns = self.layout.columns
         indicator = self._indicator_name(record) if "indicator" in columns else None
         kind = self._kind(record)
@@ -718,7 +865,8 @@ def import_survey(
             try:
                 parsed = survey.parse(record)
                 result.empty_cells += parsed.empty_cells
-                result.whole_municipality += parsed.whole_municipality
+                if parsed.skipped is not None:
+                    result.skip(parsed.skipped)
                 for row in parsed.results:
                     key = (row.indicator.casefold(), row.area.pk, row.year)
                     if key in seen:

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from trygg.followup.tests.geography import demo_area
-from trygg.geo.models import Area
+from trygg.geo.models import Area, Municipality
 from trygg.incidents.importers import ImportAborted
 from trygg.participation.demo import SURVEY_FILE
 from trygg.participation.models import SurveyIndicator, SurveyResult
@@ -496,4 +496,131 @@ def test_a_file_with_no_layout_names_what_is_missing(tmp_path, areas):
     path = tmp_path / "titel.csv"
     path.write_text("Trygghetsmätning 2024\nOmråde;År;Problemindex\nKarstorp;2024;2,9\n")
     with pytest.raises(ImportAborted, match=r"titel.csv: kolumnen respondents \(svarande\) saknas"):
+        import_survey(path, areas.vastervik)
+
+
+# --- files for a whole lokalpolisområde or county -------------------------------------
+
+LPO_TABLE = (
+    "Kommun;Område;År;Antal svar;Problemindex;Otrygghetsindex\n"
+    "Västervik;Karstorp;2024;412;2,9;3,1\n"
+    "Västervik;Västervik;2024;600;2,1;2,4\n"
+    "Västervik;Totalt;2024;1100;2,0;2,3\n"
+    "Högsby;Berga;2024;150;1,5;1,9\n"
+    "Högsby;Totalt;2024;300;1,4;1,8\n"
+    "Lokalpolisområde Västervik;Totalt;2024;1700;1,9;2,2\n"
+)
+
+
+def test_an_lpo_table_imports_the_rows_of_one_municipality(tmp_path, areas):
+    path = write(tmp_path, LPO_TABLE, "lpo.csv", header="")
+    outcome = import_survey(path, areas.vastervik)
+    assert stored() == [
+        ("Otrygghetsindex", "mean", "Karstorp", 2024, 3.1, 412, None),
+        ("Otrygghetsindex", "mean", "Västervik", 2024, 2.4, 600, None),
+        ("Problemindex", "mean", "Karstorp", 2024, 2.9, 412, None),
+        ("Problemindex", "mean", "Västervik", 2024, 2.1, 600, None),
+    ]
+    counts = (outcome.whole_municipality, outcome.larger_areas, outcome.other_municipalities)
+    assert counts == (1, 1, 2)
+    assert outcome.summary() == (
+        "4 nya resultat, 0 fanns redan, 0 rättade; 1 rad för hela kommunen, "
+        "1 rad för ett större område, 2 rader för andra kommuner hoppades över"
+    )
+    again = import_survey(path, areas.vastervik)
+    assert (again.created, again.unchanged, again.other_municipalities) == (0, 4, 2)
+
+
+def test_an_lpo_table_without_a_municipality_column(tmp_path, areas):
+    # Other municipalities' totals among the areas, by name, as "X kommun" or "Hela X";
+    # then the LPO's, the county's and the country's.
+    path = police_table(
+        tmp_path,
+        "Karstorp;2024;412;2,9;3,1;18,5\n"
+        "Västervik;2024;600;2,1;2,4;10,0\n"
+        "Högsby;2024;300;1,4;1,8;8,0\n"
+        "Mönsterås kommun;2024;280;1,6;2,0;9,5\n"
+        "Hela Oskarshamn;2024;500;1,7;2,1;9,9\n"
+        "LPO Västervik;2024;1 700;1,9;2,2;11,0\n"
+        "Polisområde Kalmar län;2024;5 000;1,8;2,2;10,5\n"
+        "Kalmar län;2024;5 000;1,8;2,2;10,5\n"
+        "Riket;2024;90 000;2,0;2,5;12,0\n",
+    )
+    outcome = import_survey(path, areas.vastervik)
+    assert outcome.created == 6
+    assert {row[2] for row in stored()} == {"Karstorp", "Västervik"}
+    assert (outcome.other_municipalities, outcome.larger_areas) == (3, 4)
+    assert "3 rader för andra kommuner" in outcome.summary()
+    assert "4 rader för större områden" in outcome.summary()
+
+
+def test_scb_codes_in_the_municipality_column(tmp_path, areas):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Trygghetsmätning 2024, Kalmar län"])
+    sheet.append(["Kommunkod", "Område", "År", "Antal svar", "Otrygghetsindex"])
+    sheet.append([883, "Karstorp", 2024, 412, 3.1])  # 0883 as Excel keeps it: a number
+    sheet.append(["0883", "Västervik", 2024, 600, 2.4])
+    sheet.append([821, "Berga", 2024, 150, 1.9])  # Högsby
+    sheet.append([None, "Totalt", 2024, 5000, 2.2])  # the county's total
+    workbook.save(tmp_path / "lan.xlsx")
+    outcome = import_survey(tmp_path / "lan.xlsx", areas.vastervik)
+    assert {(row[2], row[4]) for row in stored()} == {("Karstorp", 3.1), ("Västervik", 2.4)}
+    assert (outcome.other_municipalities, outcome.larger_areas) == (1, 1)
+
+    # The same code as a CSV written from Excel may have it.
+    path = write(
+        tmp_path,
+        "kommunkod;område;år;antal svar;Problemindex\n883.0;Karstorp;2024;412;2,9\n"
+        "861,0;Centrum;2024;90;1,0\n",
+        "koder.csv",
+        header="",
+    )
+    outcome = import_survey(path, areas.vastervik)
+    assert (outcome.created, outcome.other_municipalities) == (1, 1)
+
+
+def test_an_unknown_municipality_is_refused_naming_line_and_column(tmp_path, areas):
+    path = write(tmp_path, LPO_TABLE.replace("Högsby;Berga", "Gamleby;Berga"), "lpo.csv", header="")
+    with pytest.raises(ImportAborted) as refused:
+        import_survey(path, areas.vastervik)
+    message = str(refused.value)
+    assert message.startswith('lpo.csv, rad 5, fält Kommun: "Gamleby" är varken Västervik'), message
+    assert len(message) < 200  # not Sweden's 290 municipalities
+    assert not SurveyResult.objects.exists() and not SurveyIndicator.objects.exists()
+
+
+def test_a_row_for_another_municipality_is_not_read(tmp_path, areas):
+    # Its area is unknown to Trygg and its values are no numbers: neither is an error here.
+    path = write(
+        tmp_path,
+        "Västervik;Karstorp;2024;412;2,9;3,1\nHögsbys kommun;Fröreda;2024;;hög;..\n",
+        "lpo.csv",
+        header="Kommun;Område;År;Antal svar;Problemindex;Otrygghetsindex\n",
+    )
+    outcome = import_survey(path, areas.vastervik)
+    assert (outcome.created, outcome.other_municipalities) == (2, 1)
+
+
+def test_an_area_of_another_municipality(tmp_path, areas):
+    karlshamn = Municipality.objects.get(name="Karlshamn")
+    Area.objects.create(municipality=karlshamn, name="Mörrum", slug="morrum")
+    Area.objects.create(municipality=karlshamn, name="Centrum", slug="centrum")
+    path = police_table(tmp_path, "Karstorp;2024;412;2,9;3,1;18,5\nMörrum;2024;90;1;1;5\n")
+    outcome = import_survey(path, areas.vastervik)
+    assert (outcome.created, outcome.other_municipalities) == (3, 1)
+
+    # A municipality column that gives the row to Västervik is believed: Centrum may
+    # be an area Västervik has too but has not entered yet.
+    path = write(
+        tmp_path,
+        "Västervik;Centrum;2024;90;1,0;1,0\n",
+        "lpo.csv",
+        header="Kommun;Område;År;Antal svar;Problemindex;Otrygghetsindex\n",
+    )
+    with pytest.raises(
+        ImportAborted, match=r'lpo.csv, rad 2, fält area: "Centrum" är inget område'
+    ):
         import_survey(path, areas.vastervik)

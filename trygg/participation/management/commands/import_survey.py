@@ -7,6 +7,8 @@
 One bad row refuses the whole file and nothing is stored; the same file twice
 changes nothing; a value that differs from the stored one is refused unless
 --correct says the file is a correction (trygg/participation/survey_import.py).
+A table for a whole lokalpolisområde or county gives only the named
+municipality's rows; the others are skipped and counted.
 It is not a kind of `trygg import`: those write incidents, keyed on their
 source's id and never updated; survey results are another model, keyed on
 (indicator, area, year), and may be corrected.
