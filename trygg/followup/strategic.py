@@ -29,17 +29,22 @@ TREND_YEARS = 4
 
 
 def safety_survey_results(municipality: Municipality, years: list[int]) -> list[dict[str, Any]]:
-    """Each safety-survey indicator in each area over the plan's years, changes tested.
+    """Each safety-survey indicator in the municipality and each area over the plan's years.
 
     Read through participation.survey.survey_trends (the one reader), and kept
     as plain values with the verdict in words, so a published snapshot says
     what it said then.
     """
-    trends = survey_trends(Area.objects.filter(municipality=municipality), years[0], years[-1])
+    trends = survey_trends(
+        Area.objects.filter(municipality=municipality),
+        years[0],
+        years[-1],
+        municipality=municipality,
+    )
     return [
         {
             "indicator": trend.indicator.name,
-            "area": trend.area.name,
+            "area": trend.place_name,
             "points": [
                 {
                     "year": point.year,

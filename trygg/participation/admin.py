@@ -36,14 +36,14 @@ class DialogueAdmin(OwnedAdmin):
 @admin.register(SurveyIndicator)
 class SurveyIndicatorAdmin(OwnedAdmin):
     # Indicators are shared; a coordinator reaches those their municipalities have results for.
-    owner_lookup = "results__area__municipality__organisations"
+    owner_lookup = "results__municipality__organisations"
     list_display = ["name", "kind"]
 
 
 @admin.register(SurveyResult)
 class SurveyResultAdmin(OwnedAdmin):
-    owner_lookup = "area__municipality__organisations"
-    list_display = ["indicator", "area", "year", "value", "respondents", "sd"]
+    owner_lookup = "municipality__organisations"
+    list_display = ["indicator", "municipality", "area", "year", "value", "respondents", "sd"]
     list_filter = ["indicator", "year"]
 
 

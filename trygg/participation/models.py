@@ -194,12 +194,33 @@ class SurveyIndicator(models.Model):
         return self.name
 
 
+# How a survey result without an area is named wherever results are listed.
+WHOLE_MUNICIPALITY = _("Whole municipality")
+
+
 class SurveyResult(models.Model):
-    """One indicator's result for one area and year: an aggregate, with its respondents."""
+    """One indicator's result for one area, or the whole municipality, and year.
+
+    An aggregate, with its respondents. A result without an area is the whole
+    municipality's ("Hela kommunen", "Totalt"): the figure most surveys lead
+    with, and often the only one a small municipality gets.
+    """
 
     indicator = models.ForeignKey(SurveyIndicator, on_delete=models.PROTECT, related_name="results")
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="survey_results",
+        verbose_name=_("municipality"),
+    )
     area = models.ForeignKey(
-        Area, on_delete=models.PROTECT, related_name="survey_results", verbose_name=_("area")
+        Area,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="survey_results",
+        verbose_name=_("area"),
+        help_text=_("Left empty, the result is the whole municipality's."),
     )
     year = models.PositiveSmallIntegerField(_("year"))
     value = models.FloatField(_("value"))
@@ -207,17 +228,35 @@ class SurveyResult(models.Model):
     sd = models.FloatField(_("standard deviation"), null=True, blank=True)
 
     class Meta:
-        ordering = ["indicator", "area", "year"]
+        ordering = ["indicator", "municipality", "area", "year"]
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "area", "year"], name="one_survey_result_per_key"
-            )
+                fields=["indicator", "area", "year"],
+                condition=models.Q(area__isnull=False),
+                name="one_survey_result_per_key",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "municipality", "year"],
+                condition=models.Q(area__isnull=True),
+                name="one_whole_municipality_survey_result_per_key",
+            ),
         ]
         verbose_name = _("survey result")
         verbose_name_plural = _("survey results")
 
     def __str__(self) -> str:
-        return f"{self.indicator} {self.area.name} {self.year}"
+        return f"{self.indicator} {self.place_name} {self.year}"
+
+    def save(self, *args, **kwargs) -> None:
+        # An area's result is its municipality's: never two answers to "whose is it?".
+        if self.area_id:
+            self.municipality_id = self.area.municipality_id
+        super().save(*args, **kwargs)
+
+    @property
+    def place_name(self) -> str:
+        """The area's name, or "Hela kommunen" for the whole municipality."""
+        return self.area.name if self.area_id else str(WHOLE_MUNICIPALITY)
 
 
 class NeighbourhoodWatch(models.Model):

@@ -27,12 +27,13 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import F, Q
 from django.utils.functional import Promise as LazyText
 from django.utils.translation import gettext_lazy as _
 
-from trygg.geo.models import Area
+from trygg.geo.models import Area, Municipality
 
-from .models import SurveyIndicator, SurveyResult
+from .models import WHOLE_MUNICIPALITY, SurveyIndicator, SurveyResult
 
 ALPHA = 0.05
 
@@ -76,11 +77,15 @@ class Point:
 
 @dataclass(frozen=True)
 class Trend:
-    """One indicator in one area, year by year."""
+    """One indicator in one area, or in the whole municipality (area None), year by year."""
 
     indicator: SurveyIndicator
-    area: Area
+    area: Area | None
     points: list[Point]
+
+    @property
+    def place_name(self) -> str:
+        return self.area.name if self.area else str(WHOLE_MUNICIPALITY)
 
 
 def two_sided_p(z: float) -> float:
@@ -135,19 +140,32 @@ def change(kind: str, earlier: SurveyResult, later: SurveyResult) -> Change:
 
 
 def survey_trends(
-    areas: Iterable[Area], first_year: int | None = None, last_year: int | None = None
+    areas: Iterable[Area],
+    first_year: int | None = None,
+    last_year: int | None = None,
+    *,
+    municipality: Municipality | None = None,
 ) -> list[Trend]:
     """Every indicator's trend in each of these areas, with each change tested.
 
     The one function the survey page, the effect page and the strategic
-    lägesbild read. Years outside [first_year, last_year] are not shown, but
-    the first year shown is still compared with the measurement before it.
-    Ordered by indicator, then area.
+    lägesbild read. With `municipality`, its whole-municipality results are a
+    trend of their own, first within each indicator. Years outside
+    [first_year, last_year] are not shown, but the first year shown is still
+    compared with the measurement before it. Ordered by indicator, then area.
     """
+    wanted = Q(area__in=list(areas))
+    if municipality is not None:
+        wanted |= Q(municipality=municipality, area__isnull=True)
     results = (
-        SurveyResult.objects.filter(area__in=list(areas))
+        SurveyResult.objects.filter(wanted)
         .select_related("indicator", "area")
-        .order_by("indicator__name", "area__name", "area_id", "year")
+        .order_by(
+            "indicator__name",
+            F("area__name").asc(nulls_first=True),
+            F("area_id").asc(nulls_first=True),
+            "year",
+        )
     )
     trends: list[Trend] = []
     previous: SurveyResult | None = None

@@ -91,9 +91,10 @@ What the files carry besides results:
   answers to show) is no result, skipped and counted. In the long layout a
   row without a value is an error, as a row is there to give one.
 * The whole municipality ("Totalt", "Hela kommunen", "Samtliga", the
-  municipality's own name…) has no area: such rows are skipped and counted,
-  unless an area of that name exists. So are rows for another municipality
-  or a larger area, as above. Any other unknown area is an error.
+  municipality's own name…): its results are stored without an area, as the
+  whole municipality's ("Hela kommunen" on the pages), unless an area of
+  that name exists. Rows for another municipality or a larger area are
+  skipped and counted, as above. Any other unknown area is an error.
 
 The rules, as for incidents (trygg.incidents.importers.base):
 
@@ -240,16 +241,13 @@ class SurveyImportResult:
     unchanged: int = 0
     corrected: int = 0
     empty_cells: int = 0
-    whole_municipality: int = 0
     larger_areas: int = 0
     other_municipalities: int = 0
     notes: int = 0
 
     def skip(self, place: Place) -> None:
-        """Count a row skipped for where it is: the whole municipality, a larger area, another."""
-        if place == THIS:
-            self.whole_municipality += 1
-        elif place == LARGER:
+        """Count a row skipped for where it is: a larger area, or another municipality."""
+        if place == LARGER:
             self.larger_areas += 1
         else:
             self.other_municipalities += 1
@@ -260,7 +258,6 @@ class SurveyImportResult:
         )
         skipped = [
             _count(self.empty_cells, "tom cell", "tomma celler", " (ej mätt eller skyddad)"),
-            _count(self.whole_municipality, "rad", "rader", " för hela kommunen"),
             _count(self.larger_areas, "rad för ett större område", "rader för större områden"),
             _count(
                 self.other_municipalities, "rad för en annan kommun", "rader för andra kommuner"
@@ -287,7 +284,7 @@ class SurveyRow:
 
     indicator: str
     kind: str | None
-    area: Area
+    area: Area | None  # None: the whole municipality's result
     year: int
     value: float
     respondents: int
@@ -297,13 +294,18 @@ class SurveyRow:
     def field_name(self, name: str) -> str:
         return self.fields.get(name, name)
 
+    @property
+    def place(self) -> str:
+        """Where the result is, as messages name it."""
+        return self.area.name if self.area else "hela kommunen"
+
 
 @dataclass
 class ParsedRow:
     """What one row of the file gives: its results, and what it skipped.
 
-    skipped is where a row without results is: the whole municipality (THIS),
-    a larger area or another municipality.
+    skipped is where a row without results is: a larger area or another
+    municipality.
     """
 
     results: list[SurveyRow]
@@ -762,9 +764,10 @@ class SurveyFile(TableImporter):
         place = self.municipality_place(record)
         if place is not None and place != THIS:
             return ParsedRow([], skipped=place)
-        area = self.area(record)
-        if not isinstance(area, Area):
-            return ParsedRow([], skipped=area)
+        found = self.area(record)
+        if isinstance(found, str) and found != THIS:
+            return ParsedRow([], skipped=found)
+        area = found if isinstance(found, Area) else None  # THIS: the whole municipality's
         columns = self.layout.columns
         indicator = self._indicator_name(record) if "indicator" in columns else None
         kind = self._kind(record)
@@ -787,7 +790,7 @@ class SurveyFile(TableImporter):
         raw: Any,
         indicator: str | None,
         kind: str | None,
-        area: Area,
+        area: Area | None,
         year: int | None,
     ) -> SurveyRow:
         """The result in one slot of the row."""
@@ -856,7 +859,7 @@ def import_survey(
         raise ImportAborted(f"{name or path}: {year} är inget årtal")
     survey = SurveyFile(path, municipality, name, year)
     result = SurveyImportResult()
-    seen: dict[tuple[str, int, int], tuple[int, SurveyRow]] = {}
+    seen: dict[tuple[str, int | None, int], tuple[int, SurveyRow]] = {}
     indicators = {
         indicator.name.casefold(): indicator for indicator in SurveyIndicator.objects.all()
     }
@@ -868,14 +871,14 @@ def import_survey(
                 if parsed.skipped is not None:
                     result.skip(parsed.skipped)
                 for row in parsed.results:
-                    key = (row.indicator.casefold(), row.area.pk, row.year)
+                    key = (row.indicator.casefold(), row.area and row.area.pk, row.year)
                     if key in seen:
                         _same_as_before(seen[key], row)
                         result.unchanged += 1
                         continue
                     seen[key] = (record.position, row)
                     indicator = _indicator(indicators, row)
-                    _store(indicator, row, correct, result)
+                    _store(indicator, row, municipality, correct, result)
             except RowError as error:
                 raise ImportAborted(survey.row_message(record, error)) from None
         result.notes = survey.notes
@@ -888,8 +891,7 @@ def _same_as_before(first: tuple[int, SurveyRow], row: SurveyRow) -> None:
     if (earlier.value, earlier.respondents, earlier.sd) != (row.value, row.respondents, row.sd):
         raise RowError(
             row.field_name("value"),
-            f"{row.indicator}, {row.area.name}, {row.year} finns redan på rad {line} "
-            "med andra värden",
+            f"{row.indicator}, {row.place}, {row.year} finns redan på rad {line} med andra värden",
         )
 
 
@@ -915,12 +917,19 @@ def _indicator(indicators: dict[str, SurveyIndicator], row: SurveyRow) -> Survey
 
 
 def _store(
-    indicator: SurveyIndicator, row: SurveyRow, correct: bool, result: SurveyImportResult
+    indicator: SurveyIndicator,
+    row: SurveyRow,
+    municipality: Municipality,
+    correct: bool,
+    result: SurveyImportResult,
 ) -> None:
-    stored = SurveyResult.objects.filter(indicator=indicator, area=row.area, year=row.year).first()
+    stored = SurveyResult.objects.filter(
+        indicator=indicator, municipality=municipality, area=row.area, year=row.year
+    ).first()
     if stored is None:
         SurveyResult.objects.create(
             indicator=indicator,
+            municipality=municipality,
             area=row.area,
             year=row.year,
             value=row.value,
@@ -938,7 +947,7 @@ def _store(
         field = differing[0]
         raise RowError(
             row.field_name(field),
-            f"{indicator.name}, {row.area.name}, {row.year} är sparat med "
+            f"{indicator.name}, {row.place}, {row.year} är sparat med "
             f"{_number_text(getattr(stored, field))}, filen säger {_number_text(fields[field])}; "
             "välj att rätta sparade resultat om filen är en rättelse",
         )

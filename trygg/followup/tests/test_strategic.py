@@ -51,6 +51,10 @@ def test_the_draft_shows_survey_trends_and_last_years_dialogue_themes(world, pla
         SurveyResult.objects.create(
             indicator=share, area=karstorp, year=year, value=value, respondents=1000
         )
+    # The whole municipality's figure, from the same survey.
+    SurveyResult.objects.create(
+        indicator=share, municipality=world.vastervik, year=2024, value=22.0, respondents=3000
+    )
     theft = Category.objects.get(slug="stold")
     dialogue = Dialogue.objects.create(
         title="Dialog i Karstorp",
@@ -63,7 +67,8 @@ def test_the_draft_shows_survey_trends_and_last_years_dialogue_themes(world, pla
     )
     dialogue.themes.create(text="Cykelstölder vid stationen", category=theft)
     content = draft_content(plan, visible_incidents(world.coordinator))
-    (trend,) = content["safety_survey"]
+    whole, trend = content["safety_survey"]
+    assert (whole["area"], [p["value"] for p in whole["points"]]) == ("Hela kommunen", [22.0])
     assert (trend["indicator"], trend["area"]) == ("Otrygg ute sent", karstorp.name)
     assert [p["year"] for p in trend["points"]] == [2023, 2024]
     assert trend["points"][1]["change"] == "Minskningen är större än slumpen förklarar"

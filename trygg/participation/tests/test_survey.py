@@ -34,12 +34,15 @@ def result(year: int, value: float, respondents: int, sd: float | None = None) -
     return SurveyResult(year=year, value=value, respondents=respondents, sd=sd)
 
 
+WHOLE = "(hela kommunen)"
+
+
 def stored() -> list[tuple]:
-    return sorted(
-        SurveyResult.objects.values_list(
-            "indicator__name", "indicator__kind", "area__name", "year", "value", "respondents", "sd"
-        )
+    """Every stored result, WHOLE in place of the area for the whole municipality's."""
+    rows = SurveyResult.objects.values_list(
+        "indicator__name", "indicator__kind", "area__name", "year", "value", "respondents", "sd"
     )
+    return sorted((*row[:2], row[2] or WHOLE, *row[3:]) for row in rows)
 
 
 def write(tmp_path: Path, rows: str, name: str = "matning.csv", header: str = HEADER) -> Path:
@@ -83,7 +86,7 @@ def test_nothing_changes_when_everyone_or_no_one_answers_the_same():
 
 def test_the_sample_file_imports_and_its_trend_appears(client, areas):
     outcome = import_survey(SURVEY_FILE, areas.vastervik)
-    assert (outcome.created, outcome.unchanged, outcome.corrected) == (18, 0, 0)
+    assert (outcome.created, outcome.unchanged, outcome.corrected) == (24, 0, 0)
     kinds = dict(SurveyIndicator.objects.values_list("name", "kind"))
     assert kinds == {
         "Otrygghetsindex": "mean",
@@ -94,8 +97,8 @@ def test_the_sample_file_imports_and_its_trend_appears(client, areas):
     client.force_login(areas.viewer)
     response = client.get(reverse("survey", args=[areas.vastervik.scb_code]))
     assert response.status_code == 200
-    trends = {(t.indicator.name, t.area.name): t for t in response.context["trends"]}
-    assert len(trends) == 6
+    trends = {(t.indicator.name, t.place_name): t for t in response.context["trends"]}
+    assert len(trends) == 8
     karstorp = trends[("Otrygghetsindex", "Karstorp")]
     assert [(p.year, p.value, p.respondents) for p in karstorp.points] == [
         (2023, 4.1, 210),
@@ -107,6 +110,10 @@ def test_the_sample_file_imports_and_its_trend_appears(client, areas):
     assert [p.change.verdict for p in town_share.points[1:]] == ["chance", "down"]
     trust = trends[("Förtroendeindex", "Västervik")]
     assert {p.change.verdict for p in trust.points[1:]} == {"untested"}
+    # "Västerviks kommun" is the whole municipality, not an area.
+    whole = trends[("Andel som känner sig otrygga utomhus kvällstid", "Hela kommunen")]
+    assert (whole.area, [p.respondents for p in whole.points]) == (None, [1832, 1805, 1869])
+    assert [p.change.verdict for p in whole.points[1:]] == ["chance", "chance"]
     page = response.content.decode()
     assert 'class="flagged"' in page and "205" in page
 
@@ -115,7 +122,7 @@ def test_the_same_file_twice_changes_nothing(areas):
     import_survey(SURVEY_FILE, areas.vastervik)
     before = stored()
     outcome = import_survey(SURVEY_FILE, areas.vastervik)
-    assert (outcome.created, outcome.unchanged, outcome.corrected) == (0, 18, 0)
+    assert (outcome.created, outcome.unchanged, outcome.corrected) == (0, 24, 0)
     assert stored() == before
 
 
@@ -192,9 +199,9 @@ def test_the_command(tmp_path, areas, capsys):
     copy = tmp_path / "matning.csv"
     shutil.copy(SURVEY_FILE, copy)
     call_command("import_survey", str(copy), "--municipality", "Västervik")
-    assert "18 nya resultat, 0 fanns redan, 0 rättade" in capsys.readouterr().out
+    assert "24 nya resultat, 0 fanns redan, 0 rättade" in capsys.readouterr().out
     call_command("import_survey", str(copy), "--municipality", "0883")
-    assert "0 nya resultat, 18 fanns redan" in capsys.readouterr().out
+    assert "0 nya resultat, 24 fanns redan" in capsys.readouterr().out
     with pytest.raises(CommandError, match="Kommunen 'Atlantis' finns inte"):
         call_command("import_survey", str(copy), "--municipality", "Atlantis")
     bad = write(tmp_path, "Otrygghetsindex;Gamlebyn;2024;3;100;;\n", "bad.csv")
@@ -243,14 +250,14 @@ def test_a_coordinator_uploads_a_survey_file(client, areas):
     url = reverse("survey-upload", args=[areas.vastervik.scb_code])
     client.force_login(areas.coordinator)
     response = client.post(url, {"file": upload()})
-    assert response.status_code == 302 and SurveyResult.objects.count() == 18
+    assert response.status_code == 302 and SurveyResult.objects.count() == 24
 
     bad = (HEADER + "Otrygghetsindex;Gamlebyn;2024;3;100;;\n").encode()
     response = client.post(url, {"file": upload("ny.csv", bad)})
     assert response.status_code == 200
     error = " ".join(response.context["form"].errors["file"])
     assert "ny.csv, rad 2, fält area" in error and "Gamlebyn" in error
-    assert SurveyResult.objects.count() == 18
+    assert SurveyResult.objects.count() == 24
 
     table = POLICE_TABLE_2024.replace("4,4", "4,5").encode()
     response = client.post(url, {"file": upload("polisen.csv", table), "year": "2026"})
@@ -333,20 +340,22 @@ def test_a_police_table_with_indicators_as_columns(tmp_path, areas):
     )
     outcome = import_survey(path, areas.vastervik)
     assert stored() == [
+        ("Andel otrygga", "share", WHOLE, 2024, 11.2, 1616, None),
         ("Andel otrygga", "share", "Karstorp", 2024, 18.5, 412, None),
         ("Andel otrygga", "share", "Västervik", 2024, 9.0, 1204, None),
+        ("Otrygghetsindex", "mean", WHOLE, 2024, 2.7, 1616, None),
         ("Otrygghetsindex", "mean", "Karstorp", 2024, 3.1, 412, None),
+        ("Problemindex", "mean", WHOLE, 2024, 2.0, 1616, None),
         ("Problemindex", "mean", "Karstorp", 2024, 2.9, 412, None),
         ("Problemindex", "mean", "Västervik", 2024, 1.7, 1204, None),
     ]
-    assert (outcome.created, outcome.empty_cells, outcome.whole_municipality) == (5, 1, 1)
-    assert outcome.notes == 1
+    assert (outcome.created, outcome.empty_cells, outcome.notes) == (8, 1, 1)
     assert outcome.summary() == (
-        "5 nya resultat, 0 fanns redan, 0 rättade; 1 tom cell (ej mätt eller skyddad), "
-        "1 rad för hela kommunen, 1 anteckningsrad hoppades över"
+        "8 nya resultat, 0 fanns redan, 0 rättade; 1 tom cell (ej mätt eller skyddad), "
+        "1 anteckningsrad hoppades över"
     )
     again = import_survey(path, areas.vastervik)
-    assert (again.created, again.unchanged) == (0, 5)
+    assert (again.created, again.unchanged) == (0, 8)
 
 
 def test_a_bad_cell_in_a_wide_file_names_its_line_and_column(tmp_path, areas):
@@ -380,6 +389,7 @@ def survey_workbook(path: Path, bad: object = None) -> Path:
     sheet.append(["Andel otrygga", "karstorp ", 0.225, None, 607, None])
     sheet["C6"].number_format = "0.0%"
     sheet.append(["Andel otrygga", "Hela kommunen", 0.2, 0.19, 900, 880])
+    sheet["C7"].number_format = sheet["D7"].number_format = "0%"
     sheet.append([])
     sheet.append(["Källa: Polisen, region Syd. .. = för få svar"])
     workbook.save(path)
@@ -390,14 +400,16 @@ def test_a_workbook_with_years_as_columns(tmp_path, areas):
     path = survey_workbook(tmp_path / "matning.xlsx")
     outcome = import_survey(path, areas.vastervik)
     assert stored() == [
+        ("Andel otrygga", "share", WHOLE, 2023, 20.0, 900, None),
+        ("Andel otrygga", "share", WHOLE, 2024, 19.0, 880, None),
         ("Andel otrygga", "share", "Karstorp", 2023, 22.5, 607, None),
         ("Otrygghetsindex", "mean", "Karstorp", 2023, 4.1, 210, None),
         ("Otrygghetsindex", "mean", "Karstorp", 2024, 4.6, 198, None),
         ("Otrygghetsindex", "mean", "Västervik", 2024, 3.3, 610, None),
     ]
-    assert (outcome.empty_cells, outcome.whole_municipality, outcome.notes) == (2, 1, 1)
+    assert (outcome.empty_cells, outcome.notes) == (2, 1)
     assert "2 tomma celler" in outcome.summary()
-    assert import_survey(path, areas.vastervik).unchanged == 4
+    assert import_survey(path, areas.vastervik).unchanged == 6
 
 
 def test_a_bad_cell_in_a_workbook_names_the_line_excel_shows(tmp_path, areas):
@@ -460,14 +472,43 @@ def test_rows_for_the_whole_municipality(tmp_path, areas):
         "Otrygghetsindex;Karstorp;2024;3,1;300;;\n",
     )
     outcome = import_survey(path, areas.vastervik)
-    assert outcome.created == 1
-    assert "2 rader för hela kommunen hoppades över" in outcome.summary()
+    # "Totalt" and "Västerviks kommun" are the same result, given twice alike.
+    assert (outcome.created, outcome.unchanged) == (2, 1)
+    assert stored() == [
+        ("Otrygghetsindex", "mean", WHOLE, 2024, 3.0, 900, None),
+        ("Otrygghetsindex", "mean", "Karstorp", 2024, 3.1, 300, None),
+    ]
+    whole = SurveyResult.objects.get(area=None)
+    assert (whole.municipality, whole.place_name) == (areas.vastervik, "Hela kommunen")
 
     # An area of that name is an area like any other.
     Area.objects.create(municipality=areas.vastervik, name="Totalt", slug="totalt")
     outcome = import_survey(path, areas.vastervik)
-    assert (outcome.created, outcome.unchanged, outcome.whole_municipality) == (1, 1, 1)
+    assert (outcome.created, outcome.unchanged) == (1, 2)
     assert SurveyResult.objects.filter(area__name="Totalt").count() == 1
+
+
+def test_two_different_figures_for_the_whole_municipality_are_refused(tmp_path, areas):
+    path = write(
+        tmp_path,
+        "Otrygghetsindex;Totalt;2024;3,0;900;;\nOtrygghetsindex;Hela kommunen;2024;3,2;900;;\n",
+    )
+    with pytest.raises(ImportAborted) as refused:
+        import_survey(path, areas.vastervik)
+    assert str(refused.value) == (
+        "matning.csv, rad 3, fält value: Otrygghetsindex, hela kommunen, 2024 finns redan på "
+        "rad 2 med andra värden"
+    )
+    assert not SurveyResult.objects.exists()
+
+
+def test_a_corrected_figure_for_the_whole_municipality(tmp_path, areas):
+    import_survey(write(tmp_path, "Otrygghetsindex;Totalt;2024;3,0;900;;\n"), areas.vastervik)
+    path = write(tmp_path, "Otrygghetsindex;Totalt;2024;3,1;950;;\n", "rattelse.csv")
+    with pytest.raises(ImportAborted, match="hela kommunen, 2024 är sparat med 3, filen säger 3,1"):
+        import_survey(path, areas.vastervik)
+    assert import_survey(path, areas.vastervik, correct=True).corrected == 1
+    assert stored() == [("Otrygghetsindex", "mean", WHOLE, 2024, 3.1, 950, None)]
 
 
 def test_area_names_are_matched_loosely_but_unknown_ones_refused(tmp_path, areas):
@@ -516,19 +557,20 @@ def test_an_lpo_table_imports_the_rows_of_one_municipality(tmp_path, areas):
     path = write(tmp_path, LPO_TABLE, "lpo.csv", header="")
     outcome = import_survey(path, areas.vastervik)
     assert stored() == [
+        ("Otrygghetsindex", "mean", WHOLE, 2024, 2.3, 1100, None),
         ("Otrygghetsindex", "mean", "Karstorp", 2024, 3.1, 412, None),
         ("Otrygghetsindex", "mean", "Västervik", 2024, 2.4, 600, None),
+        ("Problemindex", "mean", WHOLE, 2024, 2.0, 1100, None),
         ("Problemindex", "mean", "Karstorp", 2024, 2.9, 412, None),
         ("Problemindex", "mean", "Västervik", 2024, 2.1, 600, None),
     ]
-    counts = (outcome.whole_municipality, outcome.larger_areas, outcome.other_municipalities)
-    assert counts == (1, 1, 2)
+    assert (outcome.larger_areas, outcome.other_municipalities) == (1, 2)
     assert outcome.summary() == (
-        "4 nya resultat, 0 fanns redan, 0 rättade; 1 rad för hela kommunen, "
+        "6 nya resultat, 0 fanns redan, 0 rättade; "
         "1 rad för ett större område, 2 rader för andra kommuner hoppades över"
     )
     again = import_survey(path, areas.vastervik)
-    assert (again.created, again.unchanged, again.other_municipalities) == (0, 4, 2)
+    assert (again.created, again.unchanged, again.other_municipalities) == (0, 6, 2)
 
 
 def test_an_lpo_table_without_a_municipality_column(tmp_path, areas):

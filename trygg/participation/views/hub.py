@@ -23,7 +23,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def overview(request: HttpRequest, scb_code: str) -> HttpResponse:
     municipality, may_record = readable(request, scb_code)
     dialogues = Dialogue.objects.filter(municipality=municipality)
-    results = SurveyResult.objects.filter(area__municipality=municipality)
+    results = SurveyResult.objects.filter(municipality=municipality)
     watches = NeighbourhoodWatch.objects.filter(municipality=municipality)
     return render(
         request,

@@ -21,7 +21,9 @@ from ..survey_import import import_survey
 @login_required
 def survey_page(request: HttpRequest, scb_code: str) -> HttpResponse:
     municipality, may_record = readable(request, scb_code)
-    trends = survey_trends(Area.objects.filter(municipality=municipality))
+    trends = survey_trends(
+        Area.objects.filter(municipality=municipality), municipality=municipality
+    )
     return render(
         request,
         "participation/survey.html",
