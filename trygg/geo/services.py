@@ -1,7 +1,7 @@
 """Placing points in areas."""
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from shapely import STRtree
 from shapely.geometry import Point
 
@@ -35,6 +35,16 @@ class AreaLocator:
             if best is None or shape.area < best[0]:
                 best = (shape.area, area)
         return best[1] if best else None
+
+
+def named_municipality(text: str) -> Municipality | None:
+    """The municipality a user names: its name (any case) or its four-digit SCB code.
+
+    The commands' --municipality and the lägesbild take either; None when no
+    stored municipality answers to it, for the caller to say so in its words.
+    """
+    text = text.strip()
+    return Municipality.objects.filter(Q(name__iexact=text) | Q(scb_code=text)).first()
 
 
 def area_for_point(

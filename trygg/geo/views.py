@@ -1,8 +1,5 @@
 """A coordinator's page for loading the municipality's areas from a GIS file."""
 
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from trygg.incidents.importers import ImportAborted
 from trygg.organisations.access import can_edit, visible
+from trygg.uploads import on_disk
 
 from .area_import import import_areas
 from .forms import AreaImportForm
@@ -37,14 +35,10 @@ def area_import(request: HttpRequest, scb_code: str) -> HttpResponse:
     form = AreaImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        # The reader tells the format by the suffix; keep the uploaded one.
-        with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as copy:
-            for chunk in upload.chunks():
-                copy.write(chunk)
-            copy.flush()
+        with on_disk(upload) as copy:
             try:
                 result = import_areas(
-                    copy.name,
+                    copy,
                     municipality,
                     name_field=form.cleaned_data["name_field"] or None,
                     kind=form.cleaned_data["kind"],

@@ -14,9 +14,10 @@ every incident, which suits the command line run by an operator.
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from trygg.geo.models import Municipality
+from trygg.geo.services import named_municipality
 from trygg.incidents.models import Incident
 
 from .aoristic import incident_weekday_hour
@@ -28,9 +29,7 @@ def find_municipality(municipality: Municipality | str) -> Municipality:
     """A municipality given as itself, its name (any case) or its four-digit SCB code."""
     if isinstance(municipality, Municipality):
         return municipality
-    found = Municipality.objects.filter(
-        Q(name__iexact=municipality.strip()) | Q(scb_code=municipality.strip())
-    ).first()
+    found = named_municipality(municipality)
     if found is None:
         raise ValueError(f"no municipality named or coded {municipality!r}")
     return found

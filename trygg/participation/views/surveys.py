@@ -1,8 +1,5 @@
 """Safety surveys: each indicator's trend per area, and importing a year's results."""
 
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from trygg.geo.models import Area
 from trygg.incidents.importers import ImportAborted
+from trygg.uploads import on_disk
 
 from ..access import readable, require_recorder
 from ..forms import SurveyUploadForm
@@ -39,15 +37,10 @@ def survey_upload(request: HttpRequest, scb_code: str) -> HttpResponse:
     form = SurveyUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        # The reader tells CSV from XLSX by the suffix; keep the uploaded one.
-        suffix = Path(upload.name).suffix.lower()
-        with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
-            for chunk in upload.chunks():
-                copy.write(chunk)
-            copy.flush()
+        with on_disk(upload) as copy:
             try:
                 result = import_survey(
-                    copy.name,
+                    copy,
                     municipality,
                     correct=form.cleaned_data["correct"],
                     name=upload.name,

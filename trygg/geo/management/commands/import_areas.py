@@ -13,10 +13,10 @@ nothing; an area whose boundary differs from the stored one is refused unless
 """
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Q
 
 from trygg.geo.area_import import import_areas
-from trygg.geo.models import Area, Municipality
+from trygg.geo.models import Area
+from trygg.geo.services import named_municipality
 from trygg.incidents.importers import ImportAborted
 
 
@@ -46,12 +46,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        asked = options["municipality"].strip()
-        municipality = Municipality.objects.filter(
-            Q(scb_code=asked) | Q(name__iexact=asked)
-        ).first()
+        municipality = named_municipality(options["municipality"])
         if municipality is None:
-            raise CommandError(f"Kommunen {asked!r} finns inte.")
+            raise CommandError(f"Kommunen {options['municipality'].strip()!r} finns inte.")
         try:
             result = import_areas(
                 options["file"],

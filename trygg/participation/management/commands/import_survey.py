@@ -15,9 +15,8 @@ source's id and never updated; survey results are another model, keyed on
 """
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Q
 
-from trygg.geo.models import Municipality
+from trygg.geo.services import named_municipality
 from trygg.incidents.importers import ImportAborted
 from trygg.participation.survey_import import import_survey
 
@@ -40,12 +39,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        asked = options["municipality"].strip()
-        municipality = Municipality.objects.filter(
-            Q(scb_code=asked) | Q(name__iexact=asked)
-        ).first()
+        municipality = named_municipality(options["municipality"])
         if municipality is None:
-            raise CommandError(f"Kommunen {asked!r} finns inte.")
+            raise CommandError(f"Kommunen {options['municipality'].strip()!r} finns inte.")
         try:
             result = import_survey(
                 options["file"], municipality, correct=options["correct"], year=options["year"]
