@@ -116,12 +116,14 @@ def test_swedish_even_when_the_browser_asks_for_english(client, world):
 def test_the_start_page_leads_to_the_strategic_plans_and_to_reading_in(client, world):
     plans = reverse("strategic-plans", args=[world.vastervik.scb_code])
     read_in = reverse("extract")
+    areas = reverse("area-import", args=[world.vastervik.scb_code])
     client.force_login(world.viewer)
     page = client.get(reverse("start")).content.decode()
-    assert plans in page and read_in not in page
+    assert plans in page and read_in not in page and areas not in page
     assert client.get(plans).status_code == 200
     client.force_login(world.coordinator)
     page = client.get(reverse("start")).content.decode()
-    assert plans in page and read_in in page
+    assert plans in page and read_in in page and areas in page
+    assert client.get(areas).status_code == 200
     client.force_login(world.outsider)
     assert plans not in client.get(reverse("start")).content.decode()
