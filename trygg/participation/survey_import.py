@@ -71,8 +71,8 @@ area that is none of the municipality's:
   Skipped and counted, whatever the rest of the row says.
 * A larger area: "Lokalpolisområde …", "LPO …", "Polisområde …",
   "Polisregion …", "Region …", "… län", "Hela länet", "Riket", "Sverige"; in
-  the municipality column also "Totalt" or an empty cell or placeholder, the
-  whole file's total. Skipped and counted.
+  the municipality column also "Totalt", or a placeholder or an empty cell
+  with no municipality above it: the whole file's total. Skipped and counted.
 
 Any other value in the municipality column is an error naming the column.
 
@@ -86,6 +86,11 @@ What the files carry besides results:
   non-blank rows that has the columns of a layout.
 * Notes below the data: a row with only a text in its first column
   ("Källa: Polisen") after the last row of data is skipped and counted.
+* Grouped rows: a table made for reading names the municipality, the
+  indicator or the area once for the rows under it, in merged cells (Excel
+  keeps the value in the first cell only, and so does a CSV saved from it)
+  or just left empty. An empty cell in those columns (FILL_DOWN) takes the
+  value of the row above it.
 * Missing cells: in the wide layouts an empty cell or a statistician's
   placeholder ("..", "-", "–", "—", "x", "*": not measured, or too few
   answers to show) is no result, skipped and counted. In the long layout a
@@ -231,6 +236,8 @@ LARGER_AREA = re.compile(
 TOTAL_AFFIX = re.compile(r"^hela |\s+totalt?$")
 # An SCB code as a cell may hold it: "0883", "883" or "883.0" once Excel has seen it.
 SCB_CODE = re.compile(r"(\d{3,4})(?:[.,]0+)?")
+# Columns whose empty cell means "as in the row above": merged or grouped cells.
+FILL_DOWN = ("municipality", "indicator", "area")
 FIRST_YEAR, LAST_YEAR = 1970, 2100
 HEADER_ROWS = 20
 
@@ -643,20 +650,40 @@ class SurveyFile(TableImporter):
         """The rows below the header, found among the first rows; notes at the end left out.
 
         A note-like row followed by data is no note: it is yielded, and parsed
-        like any row.
+        like any row. Rows of data have their grouped cells filled (fill_down).
         """
         self.table.delimiter = guess_delimiter(self.path)
         lines = self.table.lines()
         self.find_header(lines)
         notes: list[tuple[int, list[Any]]] = []
+        above: dict[int, Any] = {}
         for line, values in lines:
             if is_note(values):
                 notes.append((line, values))
                 continue
             yield from notes
             notes = []
-            yield line, values
+            yield line, self.fill_down(values, above)
         self.notes = len(notes)
+
+    def fill_down(self, values: list[Any], above: dict[int, Any]) -> list[Any]:
+        """The row with an empty cell in a FILL_DOWN column taken from the rows above.
+
+        `above` holds the last value seen in each of those columns and is
+        updated here. Only an empty cell is filled: a placeholder ("-", "..")
+        says something of its own.
+        """
+        for column in FILL_DOWN:
+            index = self.layout.columns.get(column)
+            if index is None:
+                continue
+            value = values[index] if index < len(values) else None
+            if value is not None and str(value).strip():
+                above[index] = value
+            elif index in above:
+                values = values + [None] * (index + 1 - len(values))
+                values[index] = above[index]
+        return values
 
     def find_header(self, lines: Iterator[tuple[int, list[Any]]]) -> None:
         """The first of the first HEADER_ROWS rows that is a layout's header.

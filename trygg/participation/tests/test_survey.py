@@ -159,7 +159,6 @@ def test_a_corrected_value_is_refused_unless_the_file_is_a_correction(tmp_path, 
         ("Otrygghetsindex;Karstorp;2024;3;100;;andel\n", "rad 3, fält kind"),  # it is a mean
         ("Ny andel;Karstorp;2024;130;100;;andel\n", "rad 3, fält value"),  # not a percentage
         ("Otrygghetsindex;Västervik;2023;3,5;620;;\n", "rad 3, fält value"),  # line 2 said 3,4
-        (";Karstorp;2024;3;100;;\n", "rad 3, fält indicator"),
     ],
 )
 def test_a_bad_row_names_line_and_field_and_changes_nothing(tmp_path, areas, rows, where):
@@ -167,6 +166,16 @@ def test_a_bad_row_names_line_and_field_and_changes_nothing(tmp_path, areas, row
     with pytest.raises(ImportAborted) as refused:
         import_survey(path, areas.vastervik)
     assert str(refused.value).startswith(f"matning.csv, {where}:"), str(refused.value)
+    assert not SurveyResult.objects.exists() and not SurveyIndicator.objects.exists()
+
+
+def test_an_indicator_missing_with_no_row_above_to_take_it_from(tmp_path, areas):
+    # Below a row, an empty indicator is that row's (grouped rows); on the first, it is missing.
+    path = write(tmp_path, ";Karstorp;2024;3;100;;\nOtrygghetsindex;Västervik;2023;3,4;620;;\n")
+    with pytest.raises(
+        ImportAborted, match="matning.csv, rad 2, fält indicator: indikatorn saknas"
+    ):
+        import_survey(path, areas.vastervik)
     assert not SurveyResult.objects.exists() and not SurveyIndicator.objects.exists()
 
 
@@ -606,7 +615,7 @@ def test_scb_codes_in_the_municipality_column(tmp_path, areas):
     sheet.append([883, "Karstorp", 2024, 412, 3.1])  # 0883 as Excel keeps it: a number
     sheet.append(["0883", "Västervik", 2024, 600, 2.4])
     sheet.append([821, "Berga", 2024, 150, 1.9])  # Högsby
-    sheet.append([None, "Totalt", 2024, 5000, 2.2])  # the county's total
+    sheet.append(["Kalmar län", "Totalt", 2024, 5000, 2.2])  # the county's total
     workbook.save(tmp_path / "lan.xlsx")
     outcome = import_survey(tmp_path / "lan.xlsx", areas.vastervik)
     assert {(row[2], row[4]) for row in stored()} == {("Karstorp", 3.1), ("Västervik", 2.4)}
@@ -666,3 +675,58 @@ def test_an_area_of_another_municipality(tmp_path, areas):
         ImportAborted, match=r'lpo.csv, rad 2, fält area: "Centrum" är inget område'
     ):
         import_survey(path, areas.vastervik)
+
+
+def test_merged_cells_in_a_workbook_hold_for_the_rows_they_span(tmp_path, areas):
+    """A table made for reading: municipality and indicator merged over their rows."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Kommun", "Indikator", "Område", 2023, 2024, "Svarande 2023", "Svarande 2024"])
+    sheet.append(["Västervik", "Otrygghetsindex", "Karstorp", 4.1, 4.6, 210, 198])
+    sheet.append([None, None, "Västervik", 3.4, 3.3, 620, 610])
+    sheet.append([None, "Problemindex", "Karstorp", 2.8, 2.9, 210, 198])
+    sheet.append([None, None, "Totalt", 2.0, 2.1, 1840, 1812])
+    sheet.append(["Högsby", "Otrygghetsindex", "Berga", 1.9, 2.0, 150, 140])
+    sheet.append([None, None, "Totalt", 1.8, 1.8, 300, 290])
+    sheet.merge_cells("A2:A5")
+    sheet.merge_cells("B2:B3")
+    sheet.merge_cells("B4:B5")
+    sheet.merge_cells("A6:A7")
+    sheet.merge_cells("B6:B7")
+    workbook.save(tmp_path / "sammanslagna.xlsx")
+
+    outcome = import_survey(tmp_path / "sammanslagna.xlsx", areas.vastervik)
+    assert stored() == [
+        ("Otrygghetsindex", "mean", "Karstorp", 2023, 4.1, 210, None),
+        ("Otrygghetsindex", "mean", "Karstorp", 2024, 4.6, 198, None),
+        ("Otrygghetsindex", "mean", "Västervik", 2023, 3.4, 620, None),
+        ("Otrygghetsindex", "mean", "Västervik", 2024, 3.3, 610, None),
+        ("Problemindex", "mean", WHOLE, 2023, 2.0, 1840, None),
+        ("Problemindex", "mean", WHOLE, 2024, 2.1, 1812, None),
+        ("Problemindex", "mean", "Karstorp", 2023, 2.8, 210, None),
+        ("Problemindex", "mean", "Karstorp", 2024, 2.9, 198, None),
+    ]
+    # Högsby's rows, the merged one included, are another municipality's.
+    assert outcome.other_municipalities == 2
+
+
+def test_grouped_rows_in_a_csv_take_the_value_above(tmp_path, areas):
+    # As a CSV saved from such a workbook has it: the group's name on its first row only.
+    path = write(
+        tmp_path,
+        "Område;År;Antal svar;Otrygghetsindex\nKarstorp;2023;210;4,1\n;2024;198;4,6\n"
+        "Västervik;2024;610;3,3\n",
+        header="",
+    )
+    import_survey(path, areas.vastervik)
+    assert [(row[2], row[3]) for row in stored()] == [
+        ("Karstorp", 2023),
+        ("Karstorp", 2024),
+        ("Västervik", 2024),
+    ]
+    # Only an empty cell is filled: a year is never taken from the row above.
+    gap = write(tmp_path, "Område;År;Antal svar;Otrygghetsindex\nKarstorp;;198;4,6\n", "ar.csv", "")
+    with pytest.raises(ImportAborted, match="ar.csv, rad 2, fält year"):
+        import_survey(gap, areas.vastervik)
