@@ -61,10 +61,15 @@ def base_map(areas: QuerySet[Area]) -> dict:
     """What every map page starts from: the areas as GeoJSON and the tile server.
 
     The areas are drawn whether or not a tile server is configured, so a map
-    still says where things are on a closed network.
+    still says where things are on a closed network. Each names its
+    municipality's id, so a form can zoom to the municipality chosen.
     """
     features = [
-        {"type": "Feature", "properties": {"name": area.name}, "geometry": area.geometry}
+        {
+            "type": "Feature",
+            "properties": {"name": area.name, "municipality": area.municipality_id},
+            "geometry": area.geometry,
+        }
         for area in areas.filter(geometry__isnull=False)
     ]
     return {

@@ -89,3 +89,36 @@ def test_a_resident_taps_the_map_to_report_without_logging_in(live_server, world
     assert (report.category.slug, report.status) == ("klotter", "received")
     assert report.latitude is not None and report.longitude is not None
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_citizens_map_shows_the_municipality_chosen(live_server, world, page):
+    """Served by two municipalities far apart: choosing one brings its areas into view."""
+    from django.core.cache import cache
+    from shapely.geometry import box, mapping
+
+    from trygg.citizens.models import CitizenReport
+    from trygg.followup.tests.geography import demo_area
+    from trygg.geo.geometry import parse_polygon
+    from trygg.geo.models import Area, Municipality
+
+    cache.clear()  # the rate limit counts per address, and every test comes from 127.0.0.1
+    karstorp = demo_area(world, "karstorp")
+    Area.objects.create(
+        municipality=Municipality.objects.get(scb_code="1082"),
+        name="Mörrum",
+        slug="morrum",
+        geometry=mapping(box(14.72, 56.17, 14.76, 56.20)),
+    )
+    page.goto(live_server.url + reverse("citizen-report"))
+    page.locator("#id_municipality").select_option(label="Västervik")
+    page.get_by_text("Klotter", exact=True).click()
+    box_ = page.locator("#report-map").bounding_box()
+    page.locator("#report-map").click(position={"x": box_["width"] / 2, "y": box_["height"] / 2})
+    page.locator("form.report button[type=submit]").click()
+
+    page.get_by_role("status").wait_for()
+    report = CitizenReport.objects.get()
+    west, south, east, north = parse_polygon(karstorp.geometry).bounds
+    # The middle of the map is in Karstorp's corner of Sweden, not between the two towns.
+    assert west <= report.longitude <= east and south <= report.latitude <= north

@@ -19,6 +19,18 @@
   });
   if (areas.getBounds().isValid()) map.fitBounds(areas.getBounds());
   else map.setView([62, 16], 4);
+  // A form that asks for the municipality (the citizens' form) shows the chosen one's areas.
+  var municipality = document.getElementById("id_municipality");
+  function showMunicipality() {
+    var chosen = L.featureGroup(areas.getLayers().filter(function (layer) {
+      return String(layer.feature.properties.municipality) === municipality.value;
+    }));
+    if (chosen.getLayers().length) map.fitBounds(chosen.getBounds());
+  }
+  if (municipality) {
+    municipality.addEventListener("change", showMunicipality);
+    showMunicipality();
+  }
   var marker = null;
   map.on("click", function (event) {
     document.getElementById("id_latitude").value = event.latlng.lat.toFixed(6);
