@@ -193,6 +193,22 @@ if os.environ.get("TRYGG_CACHE") == "database":
 TRYGG_TRUSTED_PROXIES = int(os.environ.get("TRYGG_TRUSTED_PROXIES", "0"))
 TRYGG_OPEN311_API_KEYS = env_list("TRYGG_OPEN311_API_KEYS")
 
+# Mail: a citizen who left an address hears how their report was decided. Through the
+# municipality's own mail server; in development written to the console instead.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "trygg@localhost")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
