@@ -3,7 +3,8 @@
 Each public page is rendered from the very dictionary its JSON twin returns,
 so the page can never show more than the open data does. Activity notes, who
 logged what, internal promises, incidents' points and texts, small counts
-(see suppression.py) and anything about people are not in it.
+and survey results from few respondents (see suppression.py) and anything
+about people are not in it.
 """
 
 from datetime import date
@@ -12,11 +13,17 @@ from typing import Any
 from django.urls import reverse
 
 from trygg.geo.models import Municipality
+from trygg.participation.survey import Change, Trend, survey_trends
 from trygg.promises.models import Commitment, Promise
 from trygg.promises.progress import Progress, progress
 from trygg.promises.revisions import terms_on
 
-from .suppression import INDIVIDUAL_CASES, publish
+from .suppression import (
+    INDIVIDUAL_CASES,
+    MIN_SURVEY_RESPONDENTS,
+    publish,
+    published_survey_points,
+)
 from .trends import incident_trend
 
 
@@ -128,8 +135,66 @@ def municipality_summary(municipality: Municipality) -> dict[str, Any]:
     }
 
 
+def change_data(change: Change | None) -> dict[str, Any] | None:
+    """A change since the previous measured year, with the coordinators' verdict in words."""
+    if change is None:
+        return None
+    return {
+        "since": change.since,
+        "difference": change.difference,
+        "verdict": change.verdict,
+        "beyond_chance": change.flag,
+        "label": str(change.label),
+    }
+
+
+def survey_place_data(trend: Trend) -> dict[str, Any] | None:
+    """One indicator in one place, its published years only; None when none is published."""
+    points = published_survey_points(trend.points)
+    if not points:
+        return None
+    return {
+        "name": trend.place_name,
+        "whole_municipality": trend.area is None,
+        "years": [
+            {
+                "year": point.year,
+                "value": point.value,
+                "respondents": point.respondents,
+                "change": change_data(point.change),
+            }
+            for point in points
+        ],
+    }
+
+
+def safety_survey_data(municipality: Municipality, on: date) -> dict[str, Any]:
+    """Safety-survey results by indicator and place, up to the year of `on`, published ones only.
+
+    Read through `survey_trends`, as the coordinators' page is, so the public
+    sees the same figures and verdicts, less what `suppression` holds back.
+    Each indicator lists the whole municipality first, then its areas.
+    """
+    trends = survey_trends(municipality.areas.all(), last_year=on.year, municipality=municipality)
+    indicators: dict[int, dict[str, Any]] = {}
+    for trend in trends:
+        place = survey_place_data(trend)
+        if place is None:
+            continue
+        indicator = trend.indicator
+        if indicator.pk not in indicators:
+            indicators[indicator.pk] = {
+                "name": indicator.name,
+                "kind": indicator.kind,
+                "kind_label": indicator.get_kind_display(),
+                "places": [],
+            }
+        indicators[indicator.pk]["places"].append(place)
+    return {"minimum_respondents": MIN_SURVEY_RESPONDENTS, "indicators": list(indicators.values())}
+
+
 def municipality_data(municipality: Municipality, on: date) -> dict[str, Any]:
-    """A municipality's portal: its public promises by period, and public incident trends.
+    """A municipality's portal: its public promises, incident trends and safety surveys.
 
     Promises are current (the day `on` is inside their period), upcoming or
     earlier, each with its commitments and their progress as on its own page.
@@ -147,4 +212,5 @@ def municipality_data(municipality: Municipality, on: date) -> dict[str, Any]:
         **municipality_summary(municipality),
         "promises": promises,
         "incident_trend": incident_trend(municipality, on),
+        "safety_survey": safety_survey_data(municipality, on),
     }

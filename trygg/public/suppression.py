@@ -31,14 +31,28 @@ The rules, in words:
 * Other tables: a published cell is always a whole category of its own (an
   area in a whole calendar month), never a part of another published cell,
   so two tables cannot be subtracted from each other either.
+* Safety-survey results (`published_survey_points`): a result based on fewer
+  than MIN_SURVEY_RESPONDENTS respondents is not published at all. So few
+  answers say little (a share from 49 respondents has a 95 % margin of error
+  of up to ±14 percentage points, more than most real changes), and in a
+  small area they are few enough that someone who knows who answered could
+  guess a neighbour's answer. A change between two years is described only
+  when both years are published: the difference and the published year's
+  value would give the hidden one back. The whole municipality's result is an
+  estimate of its own, not a sum of the areas': a hidden area weighs in it
+  by its few respondents only, so working the area out of it from rounded
+  figures would multiply the rounding many times over.
 """
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TypedDict
 
+from trygg.participation.survey import Point
 from trygg.promises.models import ActivityKind
 
 THRESHOLD = 5
+MIN_SURVEY_RESPONDENTS = 50
 
 # Work counted in individual cases: each concern talk or outreach meeting is one young
 # person (and their family). Progress toward such a commitment is a count of people, so
@@ -85,3 +99,20 @@ def total(cells: Iterable[Count]) -> Count:
             exact = False
             bound += cell.get("at_least", 1)
     return {"count": bound} if exact else {"count": None, "at_least": bound}
+
+
+def published_survey_points(points: Iterable[Point]) -> list[Point]:
+    """One place's survey results as the public may see them, year by year.
+
+    Results from fewer than MIN_SURVEY_RESPONDENTS respondents are left out,
+    and so is any change measured from a year that is left out (or not among
+    `points` at all), since the change would give that year's value away.
+    """
+    published = [point for point in points if point.respondents >= MIN_SURVEY_RESPONDENTS]
+    years = {point.year for point in published}
+    return [
+        point
+        if point.change is None or point.change.since in years
+        else replace(point, change=None)
+        for point in published
+    ]

@@ -33,3 +33,13 @@ def month(value: str) -> str:
     """ "2025-03" as the month's name and year in the page's language ("mars 2025")."""
     year, number = value.split("-")
     return format_date(date(int(year), int(number), 1), "F Y")
+
+
+@register.filter
+def signed(value: float) -> str:
+    """A change with its sign, "+0,5" or "−2,2": a rise is marked as plainly as a fall.
+
+    The minus is U+2212, which screen readers read as "minus" (a hyphen they may skip).
+    """
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return sign + number_format(abs(value))

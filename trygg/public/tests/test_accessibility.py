@@ -15,6 +15,7 @@ from conftest import CHROMIUM
 from trygg.geo.models import Area
 from trygg.incidents.models import Incident
 from trygg.lagesbild.weeks import STOCKHOLM
+from trygg.participation.models import SurveyIndicator, SurveyResult
 from trygg.public.tests.test_portal import public_promise
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
@@ -26,7 +27,7 @@ VIEWPORTS = {"narrow": {"width": 320, "height": 640}, "wide": {"width": 1280, "h
 
 @pytest.fixture
 def portal_world(world):
-    """A portal with something in every part: current and earlier promises, counts of each kind."""
+    """A portal with something in every part: promises, counts of each kind, survey results."""
     public_promise("Medborgarlöfte 2024", 2024, world.vastervik)
     centrum = Area.objects.create(municipality=world.vastervik, name="Centrum", slug="centrum")
     for day, count in ((3, 7), (4, 2)):  # one cell published, one "färre än 5"
@@ -36,6 +37,21 @@ def portal_world(world):
                 source="police_event", municipality=world.vastervik, area=centrum,
                 occurred_from=moment, occurred_to=moment, visibility="public",
             )  # fmt: skip
+    share = SurveyIndicator.objects.create(
+        name="Andel som känner sig otrygga utomhus kvällstid", kind="share"
+    )
+    index = SurveyIndicator.objects.create(name="Förtroendeindex", kind="mean")
+    # A change beyond chance (the whole municipality), one within it, and an untested index.
+    for year, whole, centre in ((2023, 24.0, 35.2), (2024, 20.0, 33.0)):
+        SurveyResult.objects.create(
+            indicator=share, municipality=world.vastervik, year=year, value=whole, respondents=1500
+        )
+        SurveyResult.objects.create(
+            indicator=share, area=centrum, year=year, value=centre, respondents=200
+        )
+        SurveyResult.objects.create(
+            indicator=index, area=centrum, year=year, value=6.1, respondents=200
+        )
     return world
 
 
@@ -70,5 +86,6 @@ def test_public_pages_have_no_accessibility_violations(live_server, portal_world
         assert width <= VIEWPORTS[viewport]["width"], url
     # Folded earlier promises are checked open, too.
     page.goto(live_server.url + public_urls(portal_world)[0])
+    assert page.locator("table.survey").count() == 2  # the survey section is checked too
     page.locator("details > summary").first.click()
     assert violations(page) == ""

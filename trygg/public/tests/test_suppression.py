@@ -5,7 +5,15 @@ import random
 
 import pytest
 
-from trygg.public.suppression import THRESHOLD, is_suppressed, publish, total
+from trygg.participation.survey import Change, Point
+from trygg.public.suppression import (
+    MIN_SURVEY_RESPONDENTS,
+    THRESHOLD,
+    is_suppressed,
+    publish,
+    published_survey_points,
+    total,
+)
 
 FEWER = {"count": None, "fewer_than": 5}
 
@@ -76,3 +84,25 @@ def test_the_lone_hidden_cell_of_a_row_stays_hidden():
     assert published["cells"][0][1] == FEWER
     assert published["rows"][0] == {"count": None, "at_least": 19}
     # 19 - 10 - 8 = 1 is only the bound every hidden cell has: the 3 is not recovered.
+
+
+def survey_point(year: int, respondents: int, since: int | None = None) -> Point:
+    change = Change(since, 1.0, 0.5, 0.6, "chance") if since else None
+    return Point(year, 30.0, respondents, None, change)
+
+
+def test_a_survey_result_from_fewer_than_50_respondents_is_not_published():
+    assert MIN_SURVEY_RESPONDENTS == 50
+    points = [survey_point(2022, 50), survey_point(2023, 49, 2022), survey_point(2024, 51, 2023)]
+    published = published_survey_points(points)
+    assert [(p.year, p.respondents) for p in published] == [(2022, 50), (2024, 51)]
+    # 2024's change is measured from the hidden 2023: it would give that value back.
+    assert published[1].change is None
+
+
+def test_a_change_between_two_published_years_is_kept_as_it_is():
+    points = [survey_point(2022, 400), survey_point(2024, 380, 2022)]
+    assert published_survey_points(points) == points
+    # A change from a year not among the points cannot be checked, so it is left out.
+    (alone,) = published_survey_points([survey_point(2024, 380, 2022)])
+    assert alone.change is None
