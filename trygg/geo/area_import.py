@@ -89,7 +89,7 @@ from shapely.validation import explain_validity
 
 from trygg.incidents.importers.base import ImportAborted, RowError, header_key
 
-from .geometry import GeometryError, parse_polygon
+from .geometry import METRES_PER_RADIAN, GeometryError, parse_polygon
 from .models import Area, Municipality
 
 SUFFIXES = (".geojson", ".json", ".gpkg", ".zip", ".shp", ".kml", ".kmz")
@@ -122,9 +122,6 @@ SWEDEN = (10.0, 55.0, 25.0, 70.0)
 GRID = 1e-6
 # Boundaries are simplified to within this many metres of the file's (module docstring).
 SIMPLIFY_METRES = 1.0
-# Metres in a radian of latitude at most (the meridian's radius of curvature at the
-# poles is 6,399,594 m): a tolerance in degrees from it is never more than a metre.
-METRES_PER_RADIAN = 6_400_000
 # Two boundaries no further apart than this (degrees) are the same boundary.
 SAME_BOUNDARY = 2e-6
 # A repaired boundary may differ this much in area from the file's.

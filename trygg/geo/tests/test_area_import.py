@@ -18,7 +18,7 @@ from shapely.geometry import LineString, MultiPolygon, Polygon, shape
 
 from trygg.geo.area_import import import_areas, unique_slug
 from trygg.geo.models import Area, Municipality
-from trygg.geo.services import area_for_point
+from trygg.geo.services import area_for_point, base_map
 from trygg.incidents.importers import ImportAborted
 
 pytestmark = pytest.mark.django_db
@@ -431,6 +431,21 @@ def test_a_detailed_boundary_is_kept_to_a_metre(tmp_path, vastervik, name, epsg,
             assert area_for_point(latitude, longitude, vastervik) == expected
     # The same file again changes nothing.
     assert import_areas(path, vastervik).unchanged == 1
+
+
+def test_a_map_draws_a_detailed_boundary_by_its_outline(tmp_path, vastervik):
+    drawn = wiggly(5000)
+    path = write(tmp_path / "deso.gpkg", [drawn], ["Karstorp"], crs="EPSG:3006", driver="GPKG")
+    import_areas(path, vastervik)
+    karstorp = Area.objects.get(name="Karstorp")
+
+    (feature,) = base_map(Area.objects.all())["areas"]["features"]
+    assert feature["properties"] == {"name": "Karstorp"}
+    on_map = projected(shape(feature["geometry"]), 3006)
+    kept = shape(karstorp.geometry)
+    assert len(on_map.exterior.coords) < len(kept.exterior.coords) / 5  # a fifth of the stored
+    assert on_map.boundary.hausdorff_distance(drawn.boundary) < 5 + 1.1 + 1  # 5 m, grids
+    assert on_map.is_valid
 
 
 # --- the command ----------------------------------------------------------------------
