@@ -508,6 +508,20 @@ def test_a_coordinator_uploads_an_area_file(client, world, tmp_path):
     assert response.status_code == 302 and Area.objects.filter(name="Gamleby").exists()
 
 
+def test_the_upload_page_lists_the_areas_without_reading_their_boundaries(client, world, tmp_path):
+    url = reverse("area-import", args=[world.vastervik.scb_code])
+    client.force_login(world.coordinator)
+    client.post(url, {"file": upload_file(tmp_path), "kind": "housing"})
+    Area.objects.create(municipality=world.vastervik, name="Gamleby", slug="gamleby")
+
+    response = client.get(url)
+    page = response.content.decode()
+    assert "Inläst från bostadsomraden.gpkg" in page and "Ingen gräns" in page
+    gamleby, karstorp = response.context["areas"]
+    assert (gamleby.name, gamleby.has_boundary, karstorp.has_boundary) == ("Gamleby", False, True)
+    assert {"geometry", "outline"} <= karstorp.get_deferred_fields()
+
+
 def test_the_upload_page_refuses_other_files(client, world, tmp_path, monkeypatch):
     url = reverse("area-import", args=[world.vastervik.scb_code])
     client.force_login(world.coordinator)
