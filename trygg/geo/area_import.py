@@ -18,6 +18,22 @@ GDAL's vector drivers (pyogrio), and stores one Area per feature:
 * Polygons and multipolygons only; a point or line is refused, naming the
   feature. Heights (Z) are dropped. Coordinates are rounded to 6 decimals
   (about a decimetre), which keeps the stored JSON small.
+* Boundaries are simplified to within a metre (SIMPLIFY_METRES) before they
+  are transformed: shapely's topology-preserving simplify (Douglas–Peucker
+  that never lets a ring cross itself or another ring of the area) in the
+  file's own coordinates, a metre in its units (in degrees for WGS 84: at
+  most a metre anywhere). A GIS keeps far more detail than anything Trygg
+  does with a boundary can tell: a phone's position is good to 5–10 metres,
+  a map shows a metre only at its closest zooms, and a boundary traced by
+  hand or densified along a road or a shore has a vertex every metre or two,
+  each within a metre of the line through its neighbours. The synthetic DeSO
+  of bench/bench_areas.py keep a third to a seventeenth of their vertices,
+  and the stored JSON, the pages that draw the areas and the placing of a
+  point in them shrink alike. Each area is simplified on its own, so two
+  neighbours that share an edge may leave a gap or an overlap of a metre or
+  two between them, where a point lies in either or neither (the smallest
+  containing area wins, as always). parse_polygon is still the one rule for
+  what is stored.
 * Invalid boundaries: a self-intersection is repaired (shapely's
   make_valid, keeping the rings' structure) only when the result is still
   a polygon or multipolygon whose area differs by at most 1 %: that is a
@@ -73,7 +89,7 @@ from shapely.validation import explain_validity
 
 from trygg.incidents.importers.base import ImportAborted, RowError, header_key
 
-from .geometry import GeometryError, parse_polygon
+from .geometry import METRES_PER_RADIAN, GeometryError, parse_polygon
 from .models import Area, Municipality
 
 SUFFIXES = (".geojson", ".json", ".gpkg", ".zip", ".shp", ".kml", ".kmz")
@@ -104,6 +120,8 @@ WGS84 = CRS.from_epsg(4326)
 SWEDEN = (10.0, 55.0, 25.0, 70.0)
 # Stored coordinates are on this grid, in degrees: about a decimetre.
 GRID = 1e-6
+# Boundaries are simplified to within this many metres of the file's (module docstring).
+SIMPLIFY_METRES = 1.0
 # Two boundaries no further apart than this (degrees) are the same boundary.
 SAME_BOUNDARY = 2e-6
 # A repaired boundary may differ this much in area from the file's.
@@ -161,6 +179,7 @@ class AreaFile:
         self.crs = self._crs(crs, meta["crs"])
         self.name_field = self._name_field(name_field)
         self.transformer = Transformer.from_crs(self.crs, WGS84, always_xy=True)
+        self.tolerance = simplify_tolerance(self.crs)
 
     def fail(self, message: str) -> ImportAborted:
         """A file-level error, naming the file."""
@@ -320,6 +339,8 @@ class AreaFile:
             )
         if shape.is_empty:
             raise RowError(GEOMETRY_FIELD, "polygonen är tom")
+        if self.tolerance:
+            shape = shapely.simplify(shape, self.tolerance, preserve_topology=True)
         shape = self._to_wgs84(shape)
         shape, repaired = _repaired(shape)
         geometry = json.loads(shapely.to_geojson(shapely.set_precision(shape, GRID)))
@@ -346,6 +367,19 @@ class AreaFile:
                 "(t.ex. EPSG:3006 för SWEREF 99 TM)",
             )
         return shape
+
+
+def simplify_tolerance(crs: CRS) -> float:
+    """SIMPLIFY_METRES in the units of the coordinate system's coordinates: metres (or
+    feet) of a projected one, degrees of a geographic one; 0 (no simplifying) when the
+    coordinate system does not say what its units are."""
+    axes = crs.axis_info
+    factor = axes[0].unit_conversion_factor if axes else None
+    if not factor:
+        return 0.0
+    if crs.is_geographic:  # the factor is radians per unit
+        return SIMPLIFY_METRES / METRES_PER_RADIAN / factor
+    return SIMPLIFY_METRES / factor  # metres per unit
 
 
 def _repaired(shape: BaseGeometry) -> tuple[BaseGeometry, bool]:

@@ -1,11 +1,27 @@
 """Reading area boundaries and routes stored as GeoJSON into shapely geometries."""
 
+import json
+import math
 from typing import Any
 
+import shapely
 from shapely.errors import GEOSException
 from shapely.geometry import LineString, MultiPolygon, Polygon, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
+
+# Metres in a radian of latitude at most (the meridian's radius of curvature at the
+# poles is 6,399,594 m): a distance in degrees from it is never more on the ground.
+METRES_PER_RADIAN = 6_400_000
+# A map draws an area's outline (outline()) within this many metres of its boundary...
+OUTLINE_METRES = 5.0
+# ...on this grid of degrees (a metre or less).
+OUTLINE_GRID = 1e-5
+
+
+def degrees(metres: float) -> float:
+    """A distance on the ground as degrees that are never more than it, in either direction."""
+    return math.degrees(metres / METRES_PER_RADIAN)
 
 
 class GeometryError(ValueError):
@@ -59,3 +75,34 @@ def parse_line(geojson: dict[str, Any]) -> LineString:
     if is_line and len(geometry.get("coordinates") or ()) < 2:
         raise GeometryError("Rutten behöver minst två punkter.")
     return _read(geojson, "Rutten", ("LineString",))
+
+
+def readable_polygon(geojson: Any) -> Polygon | MultiPolygon | None:
+    """The boundary as a shape even when it is not valid; None when it cannot be read.
+
+    For what is kept beside a boundary (Area.save); whether it is a usable
+    boundary is parse_polygon's to say.
+    """
+    try:
+        return _read(geojson, "Gränsen", ("Polygon", "MultiPolygon"))
+    except GeometryError:
+        return None
+
+
+def outline(boundary: Polygon | MultiPolygon) -> dict[str, Any]:
+    """The boundary as a map draws it: GeoJSON within OUTLINE_METRES, on OUTLINE_GRID.
+
+    The areas are drawn for orientation, a grey line under the things a page
+    is about, and Leaflet drops detail below a pixel anyway. In Sweden five
+    metres is about a pixel at zoom 14 (a town on a phone's screen) and four
+    at zoom 16 (a few blocks); only at the closest zooms does the line visibly
+    cut a corner. A DeSO-like boundary keeps a tenth of its stored vertices
+    or less (bench/bench_areas.py), and so does every page that draws it. The
+    outline is only drawn: which area a point lies in is decided on the stored
+    boundary (services.area_for_point).
+    """
+    simpler = shapely.simplify(boundary, degrees(OUTLINE_METRES), preserve_topology=True)
+    on_grid = shapely.set_precision(simpler, OUTLINE_GRID)
+    if on_grid.is_empty:  # smaller than the grid: drawn as it is
+        on_grid = simpler
+    return json.loads(shapely.to_geojson(on_grid))

@@ -4,7 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .geometry import GeometryError, parse_polygon
+from .geometry import GeometryError, outline, parse_polygon, readable_polygon
+
+# What Area.save keeps beside the boundary, from it.
+FROM_BOUNDARY = ("west", "south", "east", "north", "outline")
 
 
 class Municipality(models.Model):
@@ -48,6 +51,15 @@ class Area(models.Model):
         blank=True,
         help_text=_("For instance that the boundary is approximate, and where it comes from."),
     )
+    # Kept by save() from the boundary, never edited. Its bounding box (degrees), so that
+    # placing a point reads only the few areas whose box holds it (services.area_for_point),
+    # and its outline for maps (geometry.outline: within 5 m), so that a map page does not
+    # carry every vertex of every boundary (services.base_map).
+    west = models.FloatField(null=True, blank=True, editable=False)
+    south = models.FloatField(null=True, blank=True, editable=False)
+    east = models.FloatField(null=True, blank=True, editable=False)
+    north = models.FloatField(null=True, blank=True, editable=False)
+    outline = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["municipality__name", "name"]
@@ -62,12 +74,31 @@ class Area(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.municipality})"
 
+    def save(self, *args, **kwargs) -> None:
+        """Save, keeping the box and the outline with the boundary (also when only
+        `geometry` is among update_fields, as update_or_create and the import save it)."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "geometry" in update_fields:
+            self.keep_from_boundary()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *FROM_BOUNDARY}
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         if self.geometry is not None:
             try:
                 parse_polygon(self.geometry)
             except GeometryError as error:
                 raise ValidationError({"geometry": str(error)}) from error
+
+    def keep_from_boundary(self) -> None:
+        """Set the box and the outline from the boundary; None without a readable one."""
+        shape = readable_polygon(self.geometry) if self.geometry is not None else None
+        if shape is None:
+            self.west = self.south = self.east = self.north = self.outline = None
+            return
+        self.west, self.south, self.east, self.north = shape.bounds
+        self.outline = outline(shape)
 
 
 class Place(models.Model):

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from shapely import STRtree
 from shapely.geometry import Point
 
-from .geometry import parse_polygon
+from .geometry import outline, parse_polygon, readable_polygon
 from .models import Area, Municipality
 
 
@@ -50,8 +50,15 @@ def named_municipality(text: str) -> Municipality | None:
 def area_for_point(
     latitude: float, longitude: float, municipality: Municipality | None = None
 ) -> Area | None:
-    """The area that contains the point, or None (the smallest, where areas nest)."""
-    areas = Area.objects.all()
+    """The area that contains the point, or None (the smallest, where areas nest).
+
+    Only the areas whose bounding box holds the point are read (a few, of
+    hundreds), and those whose box is not known (a boundary stored without
+    Area.save, by bulk_create or update()), so that one point costs the same
+    in a municipality of 500 DeSO as in one of five areas.
+    """
+    boxed = Q(west__lte=longitude, east__gte=longitude, south__lte=latitude, north__gte=latitude)
+    areas = Area.objects.filter(boxed | Q(west__isnull=True))
     if municipality is not None:
         areas = areas.filter(municipality=municipality)
     return AreaLocator(areas).locate(latitude, longitude)
@@ -61,19 +68,38 @@ def base_map(areas: QuerySet[Area]) -> dict:
     """What every map page starts from: the areas as GeoJSON and the tile server.
 
     The areas are drawn whether or not a tile server is configured, so a map
-    still says where things are on a closed network. Each names its
-    municipality's id, so a form can zoom to the municipality chosen.
+    still says where things are on a closed network. Each is drawn by its
+    outline (Area.outline, within 5 m of the boundary, a tenth of its vertices
+    or less), never by the stored boundary, which is not even read: a map of a
+    large municipality's 500 DeSO is then a few hundred kilobytes, not
+    megabytes. An area stored without its outline (bulk_create, update()) gets
+    one here. Each names its municipality's id, so a form can zoom to the
+    municipality chosen.
     """
+    rows = list(
+        areas.filter(geometry__isnull=False).values_list("pk", "name", "municipality_id", "outline")
+    )
+    missing = [pk for pk, _, _, drawn in rows if drawn is None]
+    if missing:
+        boundaries = Area.objects.filter(pk__in=missing).values_list("pk", "geometry")
+        drawn_now = {pk: _drawn(geometry) for pk, geometry in boundaries}
+        rows = [(pk, name, place, drawn or drawn_now[pk]) for pk, name, place, drawn in rows]
     features = [
         {
             "type": "Feature",
-            "properties": {"name": area.name, "municipality": area.municipality_id},
-            "geometry": area.geometry,
+            "properties": {"name": name, "municipality": municipality},
+            "geometry": drawn,
         }
-        for area in areas.filter(geometry__isnull=False)
+        for _, name, municipality, drawn in rows
     ]
     return {
         "areas": {"type": "FeatureCollection", "features": features},
         "tiles": settings.TRYGG_TILE_URL,
         "attribution": settings.TRYGG_TILE_ATTRIBUTION,
     }
+
+
+def _drawn(geometry: dict) -> dict:
+    """The outline of a boundary stored without one; a boundary that cannot be read as it is."""
+    shape = readable_polygon(geometry)
+    return outline(shape) if shape is not None else geometry

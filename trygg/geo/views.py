@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -52,7 +53,12 @@ def area_import(request: HttpRequest, scb_code: str) -> HttpResponse:
             else:
                 messages.success(request, result.summary())
                 return redirect("area-import", municipality.scb_code)
-    areas = Area.objects.filter(municipality=municipality)
+    # The list says whether an area has a boundary; it does not read the boundaries.
+    areas = (
+        Area.objects.filter(municipality=municipality)
+        .annotate(has_boundary=Q(geometry__isnull=False))
+        .defer("geometry", "outline")
+    )
     return render(
         request,
         "geo/area_import.html",

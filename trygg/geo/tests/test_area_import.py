@@ -18,7 +18,7 @@ from shapely.geometry import LineString, MultiPolygon, Polygon, shape
 
 from trygg.geo.area_import import import_areas, unique_slug
 from trygg.geo.models import Area, Municipality
-from trygg.geo.services import area_for_point
+from trygg.geo.services import area_for_point, base_map
 from trygg.incidents.importers import ImportAborted
 
 pytestmark = pytest.mark.django_db
@@ -390,6 +390,64 @@ def test_slugs_are_unique_in_the_municipality(tmp_path, vastervik):
     assert unique_slug("x" * 80, {"x" * 50}) == "x" * 48 + "-2"
 
 
+# --- detail -----------------------------------------------------------------------------
+
+
+def wiggly(vertices: int, seed: int = 1) -> Polygon:
+    """About a kilometre across in Västervik, in SWEREF 99 TM, as a GIS draws a DeSO:
+    its boundary meanders (tens of metres) and is rough (each vertex a random half metre
+    further out or in than the last), a vertex every 0.6 m or so."""
+    rng = np.random.default_rng(seed)
+    angle = np.linspace(0, 2 * np.pi, vertices, endpoint=False)
+    rough = np.cumsum(rng.normal(0, 0.5, vertices))
+    rough -= np.linspace(0, rough[-1], vertices)  # back where it started
+    radius = 500 + 30 * np.sin(3 * angle) + 15 * np.sin(7 * angle + 1) + rough
+    centre = projected(KARSTORP.centroid, 3006)
+    return Polygon(
+        np.column_stack([centre.x + radius * np.cos(angle), centre.y + radius * np.sin(angle)])
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "epsg", "driver"),
+    [("deso.gpkg", 3006, "GPKG"), ("deso.geojson", 4326, "GeoJSON")],  # metres, and degrees
+)
+def test_a_detailed_boundary_is_kept_to_a_metre(tmp_path, vastervik, name, epsg, driver):
+    drawn = wiggly(5000)
+    in_file = drawn if epsg == 3006 else projected(drawn, 3006, inverse=True)
+    path = write(tmp_path / name, [in_file], ["Karstorp"], crs=f"EPSG:{epsg}", driver=driver)
+    import_areas(path, vastervik)
+
+    karstorp = Area.objects.get(name="Karstorp")
+    kept = projected(shape(karstorp.geometry), 3006)
+    assert len(kept.exterior.coords) < 5000 / 3  # far fewer vertices…
+    assert kept.boundary.hausdorff_distance(drawn.boundary) < 1.1  # …within a metre (and the grid)
+    to_lon_lat = Transformer.from_crs(3006, 4326, always_xy=True)
+    # Five metres inside the drawn boundary, all the way round, is in the area; five
+    # metres outside is not.
+    for ring, expected in ((drawn.buffer(-5).exterior, karstorp), (drawn.buffer(5).exterior, None)):
+        for x, y in ring.coords[::20]:
+            longitude, latitude = to_lon_lat.transform(x, y)
+            assert area_for_point(latitude, longitude, vastervik) == expected
+    # The same file again changes nothing.
+    assert import_areas(path, vastervik).unchanged == 1
+
+
+def test_a_map_draws_a_detailed_boundary_by_its_outline(tmp_path, vastervik):
+    drawn = wiggly(5000)
+    path = write(tmp_path / "deso.gpkg", [drawn], ["Karstorp"], crs="EPSG:3006", driver="GPKG")
+    import_areas(path, vastervik)
+    karstorp = Area.objects.get(name="Karstorp")
+
+    (feature,) = base_map(Area.objects.all())["areas"]["features"]
+    assert feature["properties"] == {"name": "Karstorp"}
+    on_map = projected(shape(feature["geometry"]), 3006)
+    kept = shape(karstorp.geometry)
+    assert len(on_map.exterior.coords) < len(kept.exterior.coords) / 5  # a fifth of the stored
+    assert on_map.boundary.hausdorff_distance(drawn.boundary) < 5 + 1.1 + 1  # 5 m, grids
+    assert on_map.is_valid
+
+
 # --- the command ----------------------------------------------------------------------
 
 
@@ -448,6 +506,20 @@ def test_a_coordinator_uploads_an_area_file(client, world, tmp_path):
     data = {**data, "file": SimpleUploadedFile("utan.zip", zip_file.read_bytes())}
     response = client.post(url, {**data, "crs": "EPSG:3006"})
     assert response.status_code == 302 and Area.objects.filter(name="Gamleby").exists()
+
+
+def test_the_upload_page_lists_the_areas_without_reading_their_boundaries(client, world, tmp_path):
+    url = reverse("area-import", args=[world.vastervik.scb_code])
+    client.force_login(world.coordinator)
+    client.post(url, {"file": upload_file(tmp_path), "kind": "housing"})
+    Area.objects.create(municipality=world.vastervik, name="Gamleby", slug="gamleby")
+
+    response = client.get(url)
+    page = response.content.decode()
+    assert "Inläst från bostadsomraden.gpkg" in page and "Ingen gräns" in page
+    gamleby, karstorp = response.context["areas"]
+    assert (gamleby.name, gamleby.has_boundary, karstorp.has_boundary) == ("Gamleby", False, True)
+    assert {"geometry", "outline"} <= karstorp.get_deferred_fields()
 
 
 def test_the_upload_page_refuses_other_files(client, world, tmp_path, monkeypatch):

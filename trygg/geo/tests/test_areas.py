@@ -2,10 +2,12 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from shapely.geometry import shape
 
+from trygg.geo import services
 from trygg.geo.geometry import GeometryError, parse_polygon
 from trygg.geo.models import Area, Municipality, Place
-from trygg.geo.services import area_for_point
+from trygg.geo.services import area_for_point, base_map
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,54 @@ def test_holes_and_multipolygons(db):
     assert area_for_point(56.19, 14.81) == ring
     assert area_for_point(56.175, 14.85) is None  # in the hole
     assert area_for_point(56.05, 15.25) == islands
+
+
+def test_a_point_reads_only_the_areas_whose_box_holds_it(vastervik, monkeypatch):
+    municipality, town, district = vastervik
+    for column in range(20):  # a row of villages east of the town
+        west = 16.8 + column * 0.02
+        Area.objects.create(
+            municipality=municipality,
+            name=f"By {column}",
+            slug=f"by-{column}",
+            geometry=box(west, 57.73, west + 0.01, 57.74),
+        )
+    read = []
+    counting = services.parse_polygon
+
+    def parse_polygon(geometry):
+        read.append(geometry)
+        return counting(geometry)
+
+    monkeypatch.setattr(services, "parse_polygon", parse_polygon)
+    assert area_for_point(57.765, 16.612, municipality) == district
+    assert len(read) == 2  # the district and the town around it, none of the villages
+    read.clear()
+    assert area_for_point(57.735, 16.805, municipality).name == "By 0"
+    assert len(read) == 1
+    read.clear()
+    assert area_for_point(57.735, 16.815, municipality) is None  # between two villages
+    assert read == []
+    assert area_for_point(57.79, 16.70, municipality) == town  # on the corner: the box holds it
+
+    # A boundary changed through update_fields moves its box with it.
+    district.geometry = box(16.90, 57.80, 16.95, 57.85)
+    district.save(update_fields=["geometry"])
+    assert area_for_point(57.765, 16.612, municipality) == town
+    assert area_for_point(57.82, 16.93, municipality) == district
+
+
+def test_an_area_stored_without_its_box_is_still_found(vastervik):
+    municipality, town, _ = vastervik
+    island = box(16.9, 57.6, 17.0, 57.7)
+    (bulk,) = Area.objects.bulk_create(
+        [Area(municipality=municipality, name="Ön", slug="on", geometry=island)]
+    )
+    assert (bulk.west, bulk.outline) == (None, None)  # save() never ran
+    assert area_for_point(57.65, 16.95, municipality) == bulk
+    map_areas = base_map(Area.objects.filter(pk__in=[bulk.pk, town.pk]))["areas"]["features"]
+    assert [feature["properties"]["name"] for feature in map_areas] == ["Västervik", "Ön"]
+    assert shape(map_areas[1]["geometry"]).equals(shape(bulk.geometry))
 
 
 def test_a_place_finds_its_area_when_saved(vastervik):
