@@ -54,7 +54,8 @@ class Area(models.Model):
     # Kept by save() from the boundary, never edited. Its bounding box (degrees), so that
     # placing a point reads only the few areas whose box holds it (services.area_for_point),
     # and its outline for maps (geometry.outline: within 5 m), so that a map page does not
-    # carry every vertex of every boundary (services.base_map).
+    # carry every vertex of every boundary (services.base_map). A boundary is changed
+    # through save(), never QuerySet.update(), or they would describe the old one.
     west = models.FloatField(null=True, blank=True, editable=False)
     south = models.FloatField(null=True, blank=True, editable=False)
     east = models.FloatField(null=True, blank=True, editable=False)

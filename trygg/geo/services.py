@@ -53,9 +53,9 @@ def area_for_point(
     """The area that contains the point, or None (the smallest, where areas nest).
 
     Only the areas whose bounding box holds the point are read (a few, of
-    hundreds), and those whose box is not known (a boundary stored without
-    Area.save, by bulk_create or update()), so that one point costs the same
-    in a municipality of 500 DeSO as in one of five areas.
+    hundreds), and those whose box is not known (stored by bulk_create, which
+    skips Area.save), so that one point costs nearly the same in a
+    municipality of 500 DeSO as in one of five areas.
     """
     boxed = Q(west__lte=longitude, east__gte=longitude, south__lte=latitude, north__gte=latitude)
     areas = Area.objects.filter(boxed | Q(west__isnull=True))
@@ -69,12 +69,11 @@ def base_map(areas: QuerySet[Area]) -> dict:
 
     The areas are drawn whether or not a tile server is configured, so a map
     still says where things are on a closed network. Each is drawn by its
-    outline (Area.outline, within 5 m of the boundary, a tenth of its vertices
-    or less), never by the stored boundary, which is not even read: a map of a
-    large municipality's 500 DeSO is then a few hundred kilobytes, not
-    megabytes. An area stored without its outline (bulk_create, update()) gets
-    one here. Each names its municipality's id, so a form can zoom to the
-    municipality chosen.
+    outline (Area.outline, within 5 m of the boundary, a half to a sixth of its
+    vertices), never by the stored boundary, which is not even read: a map of
+    a large municipality's 500 DeSO is then half a megabyte, not several. An
+    area stored without its outline (by bulk_create) gets one here. Each names
+    its municipality's id, so a form can zoom to the municipality chosen.
     """
     rows = list(
         areas.filter(geometry__isnull=False).values_list("pk", "name", "municipality_id", "outline")
