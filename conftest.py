@@ -30,6 +30,15 @@ def _plain_http():
     settings.SECURE_SSL_REDIRECT = False
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """Users are created in nearly every test; PBKDF2's deliberate slowness is not under test."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     """Tests do not run collectstatic; serve static files straight from the apps."""
