@@ -9,7 +9,7 @@ that organisation decides what they may change.
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
-from .models import Membership, Role
+from .models import Membership, Organisation, Role
 
 # Roles that may log activities, and roles that may edit promises and agreements.
 LOG_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR, Role.REPORTER})
@@ -30,6 +30,20 @@ def organisation_ids(user: AnyUser, roles: frozenset[str] | None = None) -> set[
     if roles is not None:
         memberships = memberships.filter(role__in=roles)
     return set(memberships.values_list("organisation_id", flat=True))
+
+
+def collaboration_organisation_ids(user: AnyUser) -> set[int]:
+    """The organisations working in the municipalities the user's organisations coordinate.
+
+    These are who a coordinator may name as parties, members or responsible:
+    the police area beside the municipality, a housing company in it; never an
+    organisation of another collaboration.
+    """
+    own = organisation_ids(user, EDIT_ROLES)
+    covers = Organisation.municipalities.through.objects
+    municipalities = covers.filter(organisation_id__in=own).values("municipality_id")
+    neighbours = covers.filter(municipality_id__in=municipalities)
+    return own | set(neighbours.values_list("organisation_id", flat=True))
 
 
 def can_log(user: AnyUser, owner_ids: set[int]) -> bool:
