@@ -19,6 +19,8 @@ from . import second_factor, sessions
 # giving the second factor (allauth's mfa_* pages), confirming the password, the language.
 OPEN_WHILE_HELD = {"login", "logout", "account_login", "account_logout", "set_language"}
 OPEN_WHILE_HELD_PREFIXES = ("mfa_", "account_reauthenticate")
+# The session has been told why it is held.
+TOLD = "trygg_second_factor_told"
 
 
 class SessionLimitMiddleware:
@@ -40,7 +42,7 @@ class SessionLimitMiddleware:
 
 def _open_while_held(request: HttpRequest) -> bool:
     try:
-        name = resolve(request.path_info).url_name or ""
+        name = resolve(request.path_info).view_name
     except Resolver404:
         return False
     return name in OPEN_WHILE_HELD or name.startswith(OPEN_WHILE_HELD_PREFIXES)
@@ -61,10 +63,22 @@ class SecondFactorMiddleware:
 
 
 def _to_second_step(request: HttpRequest) -> HttpResponse:
-    """To confirm the factor the user has, or to set one up if they have none."""
+    """To confirm the factor the user has, or to set one up if they have none (saying
+    why, once a session)."""
     has_factor = Authenticator.objects.filter(
         user=request.user,
         type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
     ).exists()
     target = "mfa_reauthenticate" if has_factor else "mfa_index"
+    if not request.session.get(TOLD):
+        request.session[TOLD] = True
+        messages.warning(
+            request,
+            _("Your role needs a second factor. Confirm it to continue.")
+            if has_factor
+            else _(
+                "Your role needs a second factor. Set up an authenticator app or a passkey "
+                "to continue."
+            ),
+        )
     return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
