@@ -1,6 +1,7 @@
 """How allauth behaves in Trygg: no self sign-up, a lockout message that says for how long,
 and the identity provider's login counting as a second factor when so configured."""
 
+import logging
 import math
 import time
 
@@ -13,6 +14,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import ngettext
+
+log = logging.getLogger(__name__)
+# allauth's second step at login, replaced by Trygg's below.
+STAGE = "allauth.mfa.stages.AuthenticateStage"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -27,6 +32,12 @@ class AccountAdapter(DefaultAccountAdapter):
         except forms.ValidationError:
             key = self._get_login_attempts_cache_key(request, **credentials)
             minutes = math.ceil(lockout_seconds(request, key) / 60)
+            log.warning(
+                "login refused, locked out: %r from %s for %d more minutes",
+                credentials.get("username"),
+                self.get_client_ip(request),
+                minutes,
+            )
             raise forms.ValidationError(
                 ngettext(
                     "Too many failed logins. Logging in is locked for %(minutes)d more "
@@ -38,6 +49,13 @@ class AccountAdapter(DefaultAccountAdapter):
                 % {"minutes": minutes},
                 code="locked_out",
             ) from None
+
+    def authentication_failed(self, request: HttpRequest, **credentials) -> None:
+        log.warning(
+            "login failed: wrong password for %r from %s",
+            credentials.get("username"),
+            self.get_client_ip(request),
+        )
 
     def get_login_stages(self) -> list[str]:
         return [
@@ -62,9 +80,6 @@ def lockout_seconds(request: HttpRequest, key: str) -> float:
         if len(history) >= rate.amount:
             waits.append(min(history) + rate.duration - now)
     return max(waits)
-
-
-STAGE = "allauth.mfa.stages.AuthenticateStage"
 
 
 class SecondFactorStage(AuthenticateStage):

@@ -29,7 +29,7 @@ def logged_in(client) -> bool:
     return "_auth_user_id" in client.session
 
 
-def test_the_eleventh_attempt_is_refused_even_with_the_right_password(client, world):
+def test_the_eleventh_attempt_is_refused_even_with_the_right_password(client, world, caplog):
     for _ in range(10):
         response = attempt(client, "samordnare", "wrong-password-123")
         assert "lösenordet är felaktigt" in response.content.decode()
@@ -38,6 +38,12 @@ def test_the_eleventh_attempt_is_refused_even_with_the_right_password(client, wo
     text = response.content.decode()
     assert "För många misslyckade inloggningar" in text
     assert "15 minuter" in text
+    # Both are logged, with the address, for whoever watches the logs.
+    logged = [r.getMessage() for r in caplog.records if r.name == "trygg.accounts.adapter"]
+    assert logged.count("login failed: wrong password for 'samordnare' from 192.0.2.10") == 10
+    assert logged[-1] == (
+        "login refused, locked out: 'samordnare' from 192.0.2.10 for 15 more minutes"
+    )
 
 
 def test_the_lock_is_per_user_from_any_address_and_spares_other_users(client, world):

@@ -93,7 +93,7 @@ def test_the_held_coordinator_can_set_up_the_factor_and_log_out(client, world):
 
 
 # allauth says a factor was added once the transaction commits: a real one here.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_enrolling_totp_with_a_computed_code_lets_the_coordinator_through(client, world):
     log_in(client, world.coordinator)
     confirm_password(client)
