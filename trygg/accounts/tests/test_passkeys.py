@@ -55,7 +55,7 @@ def test_a_coordinator_enrols_a_passkey_and_then_logs_in_with_it(
 
     page.get_by_role("button", name="Logga ut").click()
     page.goto(live_server.url + reverse("login"))
-    page.get_by_role("button", name="Logga in med nyckel (passkey)").click()
+    page.get_by_role("button", name="Använd en nyckel (passkey) i stället").click()
     page.get_by_role("heading", name="Våra löften").wait_for()
     page.goto(live_server.url + reverse("admin:index"))
     assert page.url.endswith(reverse("admin:index"))
