@@ -39,6 +39,15 @@ def _fast_password_hasher():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _second_factor_not_required():
+    """Tests log in with a password alone; those about the second factor turn it on."""
+    from django.test import override_settings
+
+    with override_settings(TRYGG_REQUIRE_MFA=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     """Tests do not run collectstatic; serve static files straight from the apps."""

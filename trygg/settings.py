@@ -59,6 +59,12 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "trygg.public",
     "trygg.demo",
+    "trygg.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -69,7 +75,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "trygg.accounts.middleware.SessionLimitMiddleware",
+    "trygg.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -121,7 +130,10 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -129,6 +141,74 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
+
+# Accounts (trygg/accounts, on django-allauth): login by username and password, a passkey,
+# or the municipality's/police's identity provider; no self sign-up (an administrator gives
+# memberships). See docs/architecture.md, "Accounts".
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "trygg.accounts.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "trygg.accounts.adapter.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Lockout: after TRYGG_LOGIN_FAILURES_PER_USER wrong passwords for one username (from any
+# address), or TRYGG_LOGIN_FAILURES_PER_ADDRESS from one address (for any username), even
+# the right password is refused until the oldest failure is TRYGG_LOGIN_LOCKOUT_MINUTES old.
+# Counted in the cache: several processes need a shared one (TRYGG_CACHE=database).
+TRYGG_LOGIN_FAILURES_PER_USER = int(os.environ.get("TRYGG_LOGIN_FAILURES_PER_USER", "10"))
+TRYGG_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("TRYGG_LOGIN_FAILURES_PER_ADDRESS", "30"))
+TRYGG_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("TRYGG_LOGIN_LOCKOUT_MINUTES", "15"))
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (
+        f"{TRYGG_LOGIN_FAILURES_PER_ADDRESS}/{TRYGG_LOGIN_LOCKOUT_MINUTES}m/ip,"
+        f"{TRYGG_LOGIN_FAILURES_PER_USER}/{TRYGG_LOGIN_LOCKOUT_MINUTES}m/key"
+    ),
+}
+# Second factor: TOTP, passkeys (WebAuthn) and recovery codes. Required of coordinators,
+# administrators and superusers when TRYGG_REQUIRE_MFA is on (the default outside development).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Trygg"
+# Users get their e-mail address from an administrator or the identity provider, not by a
+# confirmation mail; the second factor must not wait for one.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+# Passkeys need HTTPS, except on the development server.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+TRYGG_REQUIRE_MFA = env_bool("TRYGG_REQUIRE_MFA", not DEBUG)
+# A login through the identity provider counts as two factors (the IdP does its own MFA).
+TRYGG_OIDC_COUNTS_AS_MFA = env_bool("TRYGG_OIDC_COUNTS_AS_MFA", True)
+# Sessions end after TRYGG_IDLE_MINUTES without a request, and TRYGG_SESSION_HOURS after login.
+TRYGG_IDLE_MINUTES = int(os.environ.get("TRYGG_IDLE_MINUTES", "120"))
+TRYGG_SESSION_HOURS = int(os.environ.get("TRYGG_SESSION_HOURS", "10"))
+SESSION_COOKIE_AGE = TRYGG_SESSION_HOURS * 3600
+# Sign-in through an OpenID Connect identity provider (the municipality's or the police's),
+# shown on the login page when TRYGG_OIDC_SERVER_URL is set. Its redirect URI is
+# https://<host>/konto/oidc/idp/login/callback/.
+TRYGG_OIDC_SERVER_URL = os.environ.get("TRYGG_OIDC_SERVER_URL", "")
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "idp",
+                "name": os.environ.get("TRYGG_OIDC_LABEL", "") or _("the organisation's login"),
+                "client_id": os.environ.get("TRYGG_OIDC_CLIENT_ID", ""),
+                "secret": os.environ.get("TRYGG_OIDC_SECRET", ""),
+                "settings": {"server_url": TRYGG_OIDC_SERVER_URL},
+            }
+        ]
+        if TRYGG_OIDC_SERVER_URL
+        else [],
+    }
+}
 
 # Swedish first, English second.
 LANGUAGE_CODE = "sv"
@@ -191,6 +271,7 @@ if os.environ.get("TRYGG_CACHE") == "database":
         }
     }
 TRYGG_TRUSTED_PROXIES = int(os.environ.get("TRYGG_TRUSTED_PROXIES", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRYGG_TRUSTED_PROXIES
 TRYGG_OPEN311_API_KEYS = env_list("TRYGG_OPEN311_API_KEYS")
 
 # Mail: a citizen who left an address hears how their report was decided. Through the

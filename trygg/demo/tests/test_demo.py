@@ -466,6 +466,6 @@ def test_the_moderation_queue_has_reports_waiting_and_decided(demo, client):
     assert CitizenReport.objects.filter(status=CitizenReport.Status.REJECTED).get().reason
     assert not CitizenReport.objects.exclude(email="").exists()
     assert all(r.text.startswith(synthetic.PREFIX) for r in CitizenReport.objects.all())
-    client.login(username="samordnare", password="trygg-demo")
+    client.login(username="samordnare", password="trygg-demo-2026")
     page = client.get(reverse("citizen-reports")).content.decode()
     assert waiting.first().text[:40] in page
