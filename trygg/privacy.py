@@ -81,10 +81,10 @@ _CANDIDATE = re.compile(
     re.VERBOSE,
 )
 
-# Digits and what may stand between them (no letters): where a number could be.
-# Only such a stretch with ten digits or more is folded and searched, so a long
-# text with a date and a time in it costs one pass of this expression.
-_STRETCH = re.compile(r"\d[\d\W_]*\d")
+# Digits and what may stand between them (no letters), ten characters or more:
+# where a number could be. Only such a stretch is folded and searched, so a text
+# with a date or a time in it costs one pass of this expression.
+_STRETCH = re.compile(r"\d[\d\W_]{8,}\d")
 _NOT_DIGITS = re.compile(r"[^0-9]")
 
 
@@ -106,16 +106,17 @@ def _is_date_of_birth(digits: str) -> bool:
 
 def mask_identity_numbers(text: str) -> str:
     """Replace every personal identity number (or coordination number) in text."""
+    stretch = _STRETCH.search(text)
+    if stretch is None:  # nearly every text: looked at once, in C
+        return text
     pieces, end = [], 0
-    for stretch in _STRETCH.finditer(text):
+    while stretch is not None:
         start = stretch.start()
-        if stretch.end() - start < 10:
-            continue
-        folded = stretch.group().translate(_FOLD)
-        for match in _CANDIDATE.finditer(folded):
+        for match in _CANDIDATE.finditer(stretch.group().translate(_FOLD)):
             if _is_date_of_birth(_NOT_DIGITS.sub("", match.group())):
                 pieces += [text[end : start + match.start()], MASK]
                 end = start + match.end()
+        stretch = _STRETCH.search(text, stretch.end())
     if not pieces:
         return text
     return "".join(pieces) + text[end:]
@@ -147,7 +148,11 @@ class MaskedField:
         return value
 
     def get_prep_value(self, value: Any) -> Any:
-        return self.masked(super().get_prep_value(value))
+        # A str needs nothing of the plain field's preparation (lazy text, to_python);
+        # skipping it matters to RowWriter, which calls this for every imported row.
+        if type(value) is not str:
+            value = super().get_prep_value(value)
+        return self.masked(value)
 
     def masked(self, value: Any) -> Any:
         return mask_identity_numbers(value) if isinstance(value, str) else value
@@ -170,8 +175,10 @@ class MaskedCharField(MaskedField, models.CharField):
 
     def masked(self, value: Any) -> Any:
         """Cut to max_length after masking (with "…"): the mask may be longer than the number."""
-        value = super().masked(value)
-        if isinstance(value, str) and self.max_length is not None and len(value) > self.max_length:
+        if not isinstance(value, str):
+            return value
+        value = mask_identity_numbers(value)
+        if self.max_length is not None and len(value) > self.max_length:
             value = value[: self.max_length - 1] + "…"
         return value
 
