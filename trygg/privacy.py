@@ -2,9 +2,9 @@
 
 Trygg never stores who a case concerns. People still type a personnummer into
 a free-text note now and then, or a file brings one along, so every free-text
-field is a `MaskedTextField` or `MaskedCharField`: whatever writes to it (a
-form, the admin, `save()`, `bulk_create`, `update()`, the importers' bulk
-writer) writes `mask_identity_numbers(text)`.
+field is a `MaskedTextField`, `MaskedCharField` or `MaskedJSONField`: whatever
+writes to it (a form, the admin, `save()`, `bulk_create`, `update()`, the
+importers' bulk writer) writes `mask_identity_numbers(text)`.
 
 What is masked: a date of birth (YYMMDD, or YYYYMMDD with the century 18, 19
 or 20; the day plus 60 for a samordningsnummer) followed by four digits,
