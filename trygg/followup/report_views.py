@@ -22,12 +22,8 @@ from .models import Report, ReportVersion
 from .reports import draft_content, publish
 
 
-def _owners(promise: Promise) -> set[int]:
-    return set(promise.parties.values_list("id", flat=True))
-
-
 def _require_editor(user: AnyUser, promise: Promise) -> None:
-    if not can_edit(user, _owners(promise)):
+    if not can_edit(user, promise.party_ids()):
         raise PermissionDenied(_("Only the parties' coordinators may write and publish reports."))
 
 
@@ -59,7 +55,7 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The draft drawn from today's data, or, once published, the versions and a correction."""
     report = _visible_report(request, pk)
-    editor = can_edit(request.user, _owners(report.promise))
+    editor = can_edit(request.user, report.promise.party_ids())
     versions = list(report.versions.order_by("-number"))
     form = None
     if editor:

@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from trygg.organisations.admin import OwnedAdmin
+from trygg.organisations.admin import OwnedAdmin, ScopedInline
 
 from .models import Activity, Commitment, CommitmentRevision, FocusArea, Promise
 
 
-class FocusAreaInline(admin.TabularInline):
+class FocusAreaInline(ScopedInline):
     model = FocusArea
     extra = 0
 
@@ -27,7 +27,7 @@ class FocusAreaAdmin(OwnedAdmin):
     list_filter = ["promise"]
 
 
-class RevisionInline(admin.TabularInline):
+class RevisionInline(ScopedInline):
     """The history, read only: revisions are made on the commitment's page, in order."""
 
     model = CommitmentRevision
