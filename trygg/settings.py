@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 import xstatic.pkg.leaflet
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -30,8 +31,18 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("TRYGG_DEBUG")
 
-# Without SECRET_KEY the development key is used; `check --deploy` flags it (security.W009).
-SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-development-key-for-local-use-only"
+# The key signs sessions, CSRF tokens and password-reset links: with a known one anybody
+# could forge them. So only development may fall back on a fixed key; anywhere else
+# Trygg refuses to start without one.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to 50 or more random characters, e.g. "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))' "
+            "(README, Configuration); in development set TRYGG_DEBUG=1 instead."
+        )
+    SECRET_KEY = "django-insecure-development-key-for-local-use-only"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from trygg.agreements.models import Agreement, Forum
 from trygg.geo.models import Area, Municipality, Place
 from trygg.organisations.models import Organisation
-from trygg.privacy import mask_identity_numbers
+from trygg.privacy import MaskedCharField, MaskedTextField
 
 
 class Promise(models.Model):
     """A medborgarlöfte: what police and municipality publicly promise for a period."""
 
-    title = models.CharField(_("title"), max_length=250)
+    title = MaskedCharField(_("title"), max_length=250)
     slug = models.SlugField(unique=True)
     parties = models.ManyToManyField(
         Organisation, related_name="promises", verbose_name=_("parties")
@@ -35,18 +35,18 @@ class Promise(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     # [{"name": "...", "title": "..."}]: officials who signed, as printed on the document.
     signatories = models.JSONField(_("signatories"), default=list, blank=True)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = MaskedTextField(_("introduction"), blank=True)
     reports_required = models.PositiveSmallIntegerField(
         _("reports to citizens required"),
         null=True,
         blank=True,
         help_text=_("How many times results must be reported to citizens during the period."),
     )
-    reporting_text = models.TextField(_("reporting obligation, as written"), blank=True)
+    reporting_text = MaskedTextField(_("reporting obligation, as written"), blank=True)
     is_public = models.BooleanField(
         _("public"), default=False, help_text=_("Shown on the public pages and in the open data.")
     )
-    source_note = models.CharField(_("source"), max_length=250, blank=True)
+    source_note = MaskedCharField(_("source"), max_length=250, blank=True)
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -72,8 +72,8 @@ class FocusArea(models.Model):
 
     promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="focus_areas")
     order = models.PositiveIntegerField(_("order"))
-    title = models.CharField(_("title"), max_length=250)
-    description = models.TextField(_("description"), blank=True)
+    title = MaskedCharField(_("title"), max_length=250)
+    description = MaskedTextField(_("description"), blank=True)
 
     class Meta:
         ordering = ["promise", "order"]
@@ -136,7 +136,7 @@ class Commitment(models.Model):
         verbose_name=_("focus area"),
     )
     order = models.PositiveIntegerField(_("order"))
-    text = models.TextField(_("text as promised"))
+    text = MaskedTextField(_("text as promised"))
     responsible = models.ManyToManyField(
         Organisation, related_name="commitments", verbose_name=_("responsible")
     )
@@ -147,7 +147,7 @@ class Commitment(models.Model):
         _("target"), max_length=10, choices=TargetKind.choices, default=TargetKind.ONGOING
     )
     quantity = models.PositiveIntegerField(_("quantity"), null=True, blank=True)
-    unit = models.CharField(_("unit as written"), max_length=100, blank=True)
+    unit = MaskedCharField(_("unit as written"), max_length=100, blank=True)
     activity_kind = models.CharField(
         _("activity counted"),
         max_length=30,
@@ -167,7 +167,7 @@ class Commitment(models.Model):
         help_text=_("Meetings of this forum count toward the target."),
     )
     due = models.DateField(_("due"), null=True, blank=True)
-    due_text = models.CharField(_("due, as written"), max_length=100, blank=True)
+    due_text = MaskedCharField(_("due, as written"), max_length=100, blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
     class Meta:
@@ -231,7 +231,7 @@ class Activity(models.Model):
     area = models.ForeignKey(
         Area, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
     )
-    note = models.TextField(_("note"), blank=True)
+    note = MaskedTextField(_("note"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
@@ -252,7 +252,6 @@ class Activity(models.Model):
         return f"{self.get_kind_display()} {self.date}"
 
     def save(self, *args, **kwargs) -> None:
-        self.note = mask_identity_numbers(self.note)
         if self.area_id is None and self.place_id is not None:
             self.area = self.place.area
         super().save(*args, **kwargs)
@@ -277,7 +276,7 @@ class CommitmentRevision(models.Model):
     # {"quantity": [100, 60], "due": ["2025-05-31", "2025-06-30"]}: each changed field, old → new,
     # as JSON values (dates as ISO text).
     changes = models.JSONField(_("changes"), default=dict, blank=True)
-    reason = models.TextField(_("reason"))
+    reason = MaskedTextField(_("reason"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -296,10 +295,6 @@ class CommitmentRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.effective_on}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.reason = mask_identity_numbers(self.reason)
-        super().save(*args, **kwargs)
 
     def changed(self) -> list[tuple[str, str, str]]:
         """Each change as (field name, old, new), in words for the history."""

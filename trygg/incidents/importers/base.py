@@ -15,8 +15,9 @@ same way:
   row aborts it with a message naming file, line (or post) and field, and
   the database is as it was. With skip_invalid the good rows are imported
   and the bad ones are written to a rejects CSV for correction.
-* Rows bypass Incident.save(), so importers must mask identity numbers
-  themselves: ImportContext.clean_text does that.
+* Rows bypass Incident.save() but not the fields: RowWriter passes free
+  text through Incident's masked fields, so identity numbers are masked as
+  on every other path (trygg.privacy).
 * Fast: a row is a dict, not a model instance (building an Incident cost
   more than everything else together), and what repeats (a category code, a
   municipality name) is looked up once per import.
@@ -40,7 +41,6 @@ from trygg.geo.models import Municipality
 from trygg.geo.municipalities import municipality_for
 from trygg.geo.services import AreaLocator
 from trygg.organisations.models import Organisation
-from trygg.privacy import mask_identity_numbers
 
 from ..bulk import RowWriter
 from ..models import CategoryMapping, Incident
@@ -189,12 +189,10 @@ class ImportContext:
         )
 
     @staticmethod
-    def clean_text(text: Any, max_length: int | None = None) -> str:
-        """Free text as stored: stripped, identity numbers masked, cut to fit the column."""
-        text = mask_identity_numbers(str(text or "").strip())
-        if max_length is not None and len(text) > max_length:
-            text = text[: max_length - 1] + "…"
-        return text
+    def clean_text(text: Any) -> str:
+        """Free text, stripped. The field masks it and then cuts it to fit its column:
+        cut first, half a personnummer could be left at the end."""
+        return str(text or "").strip()
 
 
 class Importer:
