@@ -5,16 +5,20 @@ from django.db import models
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
+from trygg.lib.keep import KeptAdmin, deletion_refusal
+from trygg.lib.optimistic import VersionCheckedAdmin
+
 from .access import EDIT_ROLES, organisation_ids
 from .models import Membership, Organisation
 
 
-class OwnedAdmin(admin.ModelAdmin):
+class OwnedAdmin(KeptAdmin, VersionCheckedAdmin, admin.ModelAdmin):
     """An admin page limited to what the user's organisations own.
 
     Coordinators and administrators of an organisation see and change its
     objects; nobody else sees them. `owner_lookup` leads from the model to its
-    owning organisations.
+    owning organisations. Kept objects are not deleted (KeptAdmin), and a change
+    form saved over someone else's change is refused (VersionCheckedAdmin).
     """
 
     owner_lookup: str = ""
@@ -47,7 +51,11 @@ class OwnedAdmin(admin.ModelAdmin):
         return self._allowed(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return self._allowed(request, obj)
+        return self._allowed(request, obj) and self.may_be_deleted(obj)
+
+    def may_be_deleted(self, obj: Model | None) -> bool:
+        """No delete button for a kept object (trygg.lib.keep says why, when it is tried)."""
+        return obj is None or deletion_refusal(obj) is None
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return self._allowed(request, None)
