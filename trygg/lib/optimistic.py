@@ -51,30 +51,36 @@ def _salt(obj: models.Model) -> str:
     return f"trygg.optimistic:{obj._meta.label_lower}:{obj.pk}"
 
 
-def sign_version(obj: models.Model, fields: Iterable[str]) -> str:
-    """The hidden field's value: the snapshot, signed so it cannot be made up."""
-    return signing.dumps(snapshot(obj, fields), salt=_salt(obj), compress=True)
+def sign_version(obj: models.Model, values: dict[str, Any]) -> str:
+    """The hidden field's value: the object's values (a snapshot), signed so none is made up."""
+    return signing.dumps(values, salt=_salt(obj), compress=True)
+
+
+def read_version(version: str, obj: models.Model) -> dict[str, Any]:
+    """The values a version was signed with; a version that is not genuine raises BadSignature."""
+    return signing.loads(version, salt=_salt(obj))
 
 
 @dataclass(frozen=True)
 class Change:
-    """One field changed by someone else while the form was open."""
+    """One value changed by someone else while the form was open."""
 
     label: str
     then: str
     now: str
 
 
-def _shown(field: models.Field, value: Any) -> str:
+def shown(obj: models.Model, name: str, value: Any) -> str:
     """A snapshot value as a person reads it: a name, a choice's label, a yes or no."""
     if value in (None, "", [], {}):
         return "–"
-    if field.many_to_many:
+    field = next((f for f in obj._meta.get_fields() if f.name == name), None)
+    if field is not None and field.many_to_many:
         return ", ".join(str(o) for o in field.related_model._default_manager.filter(pk__in=value))
-    if field.is_relation:
+    if field is not None and field.is_relation:
         related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related is not None else f"#{value}"
-    if field.choices:
+    if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
@@ -83,23 +89,19 @@ def _shown(field: models.Field, value: Any) -> str:
     return Truncator(str(value)).chars(200)
 
 
-def changes_since(
-    version: str, current: models.Model, fields: Iterable[str], labels: dict[str, str]
+def differences(
+    obj: models.Model, then: dict[str, Any], now: dict[str, Any], labels: dict[str, str]
 ) -> list[Change]:
-    """What differs between the signed version and the object as it is now.
-
-    A version that is not genuine raises signing.BadSignature.
-    """
-    then = signing.loads(version, salt=_salt(current))
-    now = snapshot(current, fields)
+    """Each value that differs, with its label (a form's label, else the model field's name)."""
     changes = []
     for name, value in now.items():
         if name in then and then[name] != value:
-            field = current._meta.get_field(name)
-            label = labels.get(name) or str(field.verbose_name)
+            label = labels.get(name) or str(obj._meta.get_field(name).verbose_name)
             changes.append(
                 Change(
-                    label[:1].upper() + label[1:], _shown(field, then[name]), _shown(field, value)
+                    label[:1].upper() + label[1:],
+                    shown(obj, name, then[name]),
+                    shown(obj, name, value),
                 )
             )
     return changes
@@ -119,7 +121,8 @@ class VersionedForm:
 
     Put it first among the bases. A ModelForm checks its instance over the model
     fields it edits; any other form names its object (`versioned_object`) and
-    the fields (`version_fields`). Validate and save inside transaction.atomic().
+    the fields (`version_fields`), or the values themselves (`version_values`).
+    Validate and save inside transaction.atomic().
     """
 
     version_fields: Iterable[str] | None = None
@@ -129,7 +132,7 @@ class VersionedForm:
         obj = self.versioned_object()
         if obj is not None and obj.pk is not None:
             self.fields[VERSION_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
-            self.initial[VERSION_FIELD] = sign_version(obj, self.versioned_fields())
+            self.initial[VERSION_FIELD] = sign_version(obj, self.version_values(obj))
 
     def versioned_object(self) -> models.Model | None:
         """The object this form edits (a ModelForm's instance)."""
@@ -141,6 +144,10 @@ class VersionedForm:
             return list(self.version_fields)
         names = {f.name for f in self.versioned_object()._meta.get_fields()}
         return [name for name in self.fields if name in names]
+
+    def version_values(self, obj: models.Model) -> dict[str, Any]:
+        """What is compared: the object's values of the versioned fields."""
+        return snapshot(obj, self.versioned_fields())
 
     def clean(self) -> dict:
         data = super().clean()
@@ -154,17 +161,17 @@ class VersionedForm:
         if not token or obj is None or obj.pk is None:
             return
         current = locked(obj)
-        fields = self.versioned_fields()
+        now = self.version_values(current)
         labels = {name: str(f.label) for name, f in self.fields.items() if f.label}
         try:
-            changes = changes_since(token, current, fields, labels)
+            changes = differences(current, read_version(token, current), now, labels)
         except signing.BadSignature:
             changes = None
         if changes == []:
             return
         # Shown again with the version as it is now: saving again keeps the user's values.
         self.data = self.data.copy()
-        self.data[self.add_prefix(VERSION_FIELD)] = sign_version(current, fields)
+        self.data[self.add_prefix(VERSION_FIELD)] = sign_version(current, now)
         if changes is None:
             raise forms.ValidationError(
                 _(
