@@ -1,13 +1,16 @@
 """Two coordinators edit the same promise or commitment: the second save is refused, not lost."""
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_user
+from conftest import CHROMIUM, PASSWORD, PHONE, make_user
 from trygg.lib.tests.forms import admin_posted, posted
 from trygg.organisations.models import Role
 from trygg.promises.models import CommitmentRevision
+from trygg.promises.revisions import revise
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +159,35 @@ def test_the_admin_cannot_change_a_target(client, world):
     world.site_visits.refresh_from_db()
     assert (world.site_visits.target_kind, world.site_visits.quantity) == ("count", 100)
     assert not CommitmentRevision.objects.exists()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_on_a_phone_the_refusal_says_what_changed(live_server, world, page):
+    """A coordinator revises a target that a colleague revised while the form was open."""
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("Användarnamn").fill(world.coordinator.username)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("heading", name="Våra löften").wait_for()
+    page.goto(live_server.url + reverse("commitment-revise", args=[world.site_visits.pk]))
+    page.get_by_label("Antal").fill("10")
+    page.get_by_label("Skäl").fill("Färre poliser.")
+
+    colleague = make_user("kommunpolis", world.police, Role.COORDINATOR)
+    revise(
+        world.site_visits,
+        {"quantity": 60},
+        effective_on=date(2025, 7, 1),
+        reason="Omprioritering.",
+        user=colleague,
+    )
+    page.get_by_role("button", name="Spara").click()
+
+    message = page.locator(".errorlist.nonfield")
+    message.wait_for()
+    assert "Antal: ”100” när du öppnade formuläret, ”60” nu." in message.inner_text()
+    world.site_visits.refresh_from_db()
+    assert world.site_visits.quantity == 60
+    assert CommitmentRevision.objects.count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
