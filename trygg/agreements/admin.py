@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from trygg.organisations.admin import OwnedAdmin
+from trygg.organisations.admin import OwnedAdmin, ScopedStackedInline
 
 from .models import Agreement, CollaborationArea, Forum
 
 
-class CollaborationAreaInline(admin.StackedInline):
+class CollaborationAreaInline(ScopedStackedInline):
     model = CollaborationArea
     extra = 0
 

@@ -122,3 +122,7 @@ class Forum(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forum", args=[self.slug])
+
+    def member_ids(self) -> set[int]:
+        """The member organisations, for permission checks."""
+        return set(self.members.values_list("id", flat=True))

@@ -10,7 +10,7 @@ accepted, and then only as an incident or as open data.
 from django.db.models import QuerySet
 
 from trygg.geo.models import Municipality
-from trygg.organisations.access import EDIT_ROLES, AnyUser, organisation_ids
+from trygg.organisations.access import EDIT_ROLES, Access, AnyUser
 from trygg.organisations.models import Organisation
 
 from .models import CitizenReport
@@ -21,20 +21,14 @@ def served_municipalities() -> QuerySet[Municipality]:
     return Municipality.objects.filter(organisations__isnull=False).distinct()
 
 
-def moderated_municipalities(user: AnyUser) -> QuerySet[Municipality]:
-    """The municipalities whose reports the user may accept, merge or reject."""
-    return Municipality.objects.filter(
-        organisations__in=organisation_ids(user, EDIT_ROLES)
-    ).distinct()
+def can_moderate(policy: Access) -> bool:
+    """Coordinators and administrators of an organisation covering a municipality moderate."""
+    return bool(policy.municipalities(EDIT_ROLES))
 
 
-def can_moderate(user: AnyUser) -> bool:
-    return moderated_municipalities(user).exists()
-
-
-def moderation_queue(user: AnyUser) -> QuerySet[CitizenReport]:
+def moderation_queue(policy: Access) -> QuerySet[CitizenReport]:
     """The reports the user may read and decide: those of the municipalities they moderate."""
-    return CitizenReport.objects.filter(municipality__in=moderated_municipalities(user))
+    return CitizenReport.objects.filter(municipality_id__in=policy.municipalities(EDIT_ROLES))
 
 
 def moderating_organisation(user: AnyUser, municipality: Municipality) -> Organisation | None:
@@ -44,7 +38,7 @@ def moderating_organisation(user: AnyUser, municipality: Municipality) -> Organi
     both it and the police area.
     """
     organisations = Organisation.objects.filter(
-        id__in=organisation_ids(user, EDIT_ROLES), municipalities=municipality
+        id__in=Access(user).organisations(EDIT_ROLES), municipalities=municipality
     )
     preferred = organisations.filter(kind=Organisation.Kind.MUNICIPALITY).first()
     return preferred or organisations.first()

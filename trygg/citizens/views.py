@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from trygg.geo.models import Area
 from trygg.geo.services import area_for_point, base_map
 from trygg.incidents.access import visible_incidents
+from trygg.organisations.access import access
 from trygg.photos import MAX_UPLOAD_BYTES
 
 from . import ratelimit, services
@@ -96,9 +97,10 @@ def thanks(request: HttpRequest) -> HttpResponse:
 
 
 def _moderator_queue(request: HttpRequest):
-    if not can_moderate(request.user):
+    policy = access(request)
+    if not can_moderate(policy):
         raise PermissionDenied(_("Only coordinators moderate citizen reports."))
-    return moderation_queue(request.user)
+    return moderation_queue(policy)
 
 
 @login_required

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from trygg.organisations.admin import OwnedAdmin
+from trygg.organisations.admin import OwnedAdmin, ScopedInline
 
 from .models import Action, Meeting
 
@@ -16,7 +16,7 @@ FOLLOW_UP_FIELDS = [
 ]
 
 
-class ActionInline(admin.TabularInline):
+class ActionInline(ScopedInline):
     model = Action
     fk_name = "meeting"
     extra = 0

@@ -18,7 +18,7 @@ from trygg.incidents.access import visible_incidents
 from trygg.lagesbild.counts import weekly_picture
 from trygg.lagesbild.views import with_category_names
 from trygg.lagesbild.weeks import week_of
-from trygg.organisations.access import LOG_ROLES, can_edit, organisation_ids, visible
+from trygg.organisations.access import access, visible
 
 from .forms import ActionForm, CorrectionForm, FollowUpForm
 from .models import Action, Meeting
@@ -28,13 +28,12 @@ from .services import actions_to_follow_up, correct_follow_up, follow_up
 def _forum(request: HttpRequest, slug: str) -> tuple[Forum, bool]:
     """The forum if the user's organisations are members, and whether they may record."""
     forum = get_object_or_404(visible(Forum.objects.all(), request.user, "members"), slug=slug)
-    members = set(forum.members.values_list("id", flat=True))
-    return forum, bool(organisation_ids(request.user, LOG_ROLES) & members)
+    return forum, access(request).can_log(forum.member_ids())
 
 
 def _may_correct(request: HttpRequest, forum: Forum) -> bool:
     """Correcting a recorded follow-up rewrites the record and what counts: editors only."""
-    return can_edit(request.user, set(forum.members.values_list("id", flat=True)))
+    return access(request).can_edit(forum.member_ids())
 
 
 @login_required

@@ -12,19 +12,11 @@ from django.views.decorators.http import require_POST
 
 from trygg.geo.models import Municipality
 from trygg.incidents.access import visible_incidents
-from trygg.organisations.access import can_edit, organisation_ids, visible
-from trygg.organisations.models import Organisation
+from trygg.organisations.access import access, visible
 
 from .forms import PlanActionForm, PlanForm
 from .models import PlanAction, StrategicPlan, StrategicPlanVersion
 from .strategic import draft_content, publish_plan
-
-
-def _owners(municipality: Municipality) -> set[int]:
-    """The plan belongs to the organisations that work in its municipality."""
-    return set(
-        Organisation.objects.filter(municipalities=municipality).values_list("id", flat=True)
-    )
 
 
 def _visible_plan(request: HttpRequest, pk: int) -> StrategicPlan:
@@ -33,7 +25,7 @@ def _visible_plan(request: HttpRequest, pk: int) -> StrategicPlan:
 
 
 def _require_editor(request: HttpRequest, plan: StrategicPlan) -> None:
-    if not can_edit(request.user, _owners(plan.municipality)):
+    if not access(request).may_coordinate(plan.municipality_id):
         raise PermissionDenied(_("Only coordinators may write and decide the plan."))
     if plan.versions.exists():
         raise PermissionDenied(_("A published plan is not edited."))
@@ -43,9 +35,9 @@ def _require_editor(request: HttpRequest, plan: StrategicPlan) -> None:
 @require_POST
 def plan_create(request: HttpRequest, scb_code: str) -> HttpResponse:
     """Start next year's plan (or open it if it exists)."""
-    mine = Municipality.objects.filter(organisations__in=organisation_ids(request.user))
+    mine = Municipality.objects.filter(organisations__in=access(request).organisations())
     municipality = get_object_or_404(mine.distinct(), scb_code=scb_code)
-    if not can_edit(request.user, _owners(municipality)):
+    if not access(request).may_coordinate(municipality.id):
         raise PermissionDenied(_("Only coordinators may write and decide the plan."))
     try:
         year = int(request.POST.get("year", ""))
@@ -69,7 +61,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _plan_page(request: HttpRequest, plan: StrategicPlan, form: PlanForm | None = None):
     """The plan page, with the editor's forms (the plan's own one, if refused, as posted)."""
     versions = list(plan.versions.order_by("-number"))
-    editor = not versions and can_edit(request.user, _owners(plan.municipality))
+    may_coordinate = access(request).may_coordinate(plan.municipality_id)
+    editor = not versions and may_coordinate
     content = (
         versions[0].content if versions else draft_content(plan, visible_incidents(request.user))
     )
@@ -79,7 +72,9 @@ def _plan_page(request: HttpRequest, plan: StrategicPlan, form: PlanForm | None 
         "content": content,
         "form": (form or PlanForm(instance=plan)) if editor else None,
         "action_form": PlanActionForm(plan=plan) if editor else None,
-        "actions": plan.actions.all() if can_edit(request.user, _owners(plan.municipality)) else [],
+        "actions": plan.actions.all()
+        if access(request).may_coordinate(plan.municipality_id)
+        else [],
         "statuses": PlanAction.Status.choices,
     }
     return render(request, "followup/plan.html", context)
@@ -147,13 +142,13 @@ def plan_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 @login_required
 def plan_list(request: HttpRequest, scb_code: str) -> HttpResponse:
     """A municipality's plans, year by year, and for coordinators the way to start the next."""
-    mine = Municipality.objects.filter(organisations__in=organisation_ids(request.user))
+    mine = Municipality.objects.filter(organisations__in=access(request).organisations())
     municipality = get_object_or_404(mine.distinct(), scb_code=scb_code)
     plans = municipality.strategic_plans.prefetch_related("versions")
     context = {
         "municipality": municipality,
         "plans": plans,
-        "can_edit": can_edit(request.user, _owners(municipality)),
+        "can_edit": access(request).may_coordinate(municipality.id),
         "next_year": (plans.first().year + 1) if plans else timezone.localdate().year + 1,
     }
     return render(request, "followup/plan_list.html", context)
@@ -167,7 +162,7 @@ def plan_action_outcome(request: HttpRequest, pk: int, action_pk: int) -> HttpRe
     The published version keeps the status it was published with.
     """
     plan = _visible_plan(request, pk)
-    if not can_edit(request.user, _owners(plan.municipality)):
+    if not access(request).may_coordinate(plan.municipality_id):
         raise PermissionDenied(_("Only coordinators may write and decide the plan."))
     action = get_object_or_404(plan.actions, pk=action_pk)
     status = request.POST.get("status", "")

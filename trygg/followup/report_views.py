@@ -23,12 +23,8 @@ from .models import Report, ReportVersion
 from .reports import draft_content, publish
 
 
-def _owners(promise: Promise) -> set[int]:
-    return set(promise.parties.values_list("id", flat=True))
-
-
 def _require_editor(user: AnyUser, promise: Promise) -> None:
-    if not can_edit(user, _owners(promise)):
+    if not can_edit(user, promise.party_ids()):
         raise PermissionDenied(_("Only the parties' coordinators may write and publish reports."))
 
 
@@ -67,7 +63,7 @@ def _report_page(
     request: HttpRequest, report: Report, form: ReportTextForm | None = None
 ) -> HttpResponse:
     """The report page, with the editor's form (or the one just refused)."""
-    editor = can_edit(request.user, _owners(report.promise))
+    editor = can_edit(request.user, report.promise.party_ids())
     versions = list(report.versions.order_by("-number"))
     if editor and form is None:
         form = (CorrectionForm if versions else ReportTextForm)(report=report)

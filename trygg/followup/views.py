@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from trygg.est.models import Action
 from trygg.geo.models import Area, Municipality, Place
-from trygg.incidents.access import READ_ALL_ROLES, visible_incidents
-from trygg.organisations.access import AnyUser, organisation_ids, visible
+from trygg.incidents.access import visible_incidents
+from trygg.organisations.access import READ_ROLES, AnyUser, organisation_ids, visible
 from trygg.participation.survey import Trend, survey_trends
 from trygg.promises.models import Commitment
 from trygg.promises.progress import Slice
@@ -40,7 +40,7 @@ class Subject:
 
 def _require_reader(user: AnyUser, owner_ids: set[int]) -> None:
     """Effect is counted on the collaboration's incidents: only those who read them may ask."""
-    if not organisation_ids(user, READ_ALL_ROLES) & owner_ids:
+    if not organisation_ids(user, READ_ROLES) & owner_ids:
         raise PermissionDenied(
             _("Effect is measured on the collaboration's incidents, which reporters do not see.")
         )

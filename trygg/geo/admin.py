@@ -1,12 +1,14 @@
 from django.contrib import admin
 
-from trygg.organisations.admin import OwnedAdmin
+from trygg.organisations.admin import OwnedAdmin, SuperuserChanges
 
 from .models import Area, Municipality, Place
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(OwnedAdmin):
+class MunicipalityAdmin(SuperuserChanges, OwnedAdmin):
+    """The register of Sweden's municipalities: read here, changed only by a superuser."""
+
     owner_lookup = "organisations"
     list_display = ["name", "scb_code", "county"]
     search_fields = ["name", "scb_code"]

@@ -11,6 +11,7 @@ class CategoryAdmin(admin.ModelAdmin):
     """The taxonomy is shared by every collaboration; coordinators may view it."""
 
     list_display = ["name", "slug", "order"]
+    shared = True  # every collaboration's forms may name any category
     prepopulated_fields = {"slug": ["name"]}
 
     def has_module_permission(self, request) -> bool:

@@ -53,8 +53,18 @@ class IncidentReportForm(forms.Form):
         initial=Incident.Visibility.SHARED,
     )
 
-    def __init__(self, *args, organisations: list[Organisation], **kwargs) -> None:
+    def __init__(
+        self, *args, organisations: list[Organisation], publishers: set[int], **kwargs
+    ) -> None:
+        """publishers: the organisations the user coordinates; only they make a report public."""
         super().__init__(*args, **kwargs)
+        self.publishers = publishers
+        if not publishers:
+            self.fields["visibility"].choices = [
+                choice
+                for choice in Incident.Visibility.choices
+                if choice[0] != Incident.Visibility.PUBLIC
+            ]
         self.fields["organisation"].queryset = Organisation.objects.filter(
             id__in=[org.id for org in organisations]
         )
@@ -70,6 +80,13 @@ class IncidentReportForm(forms.Form):
         start, end = data.get("happened_at"), data.get("happened_until")
         if start and end and end < start:
             self.add_error("happened_until", _("The end cannot be before the start."))
+        organisation = data.get("organisation")
+        if (
+            data.get("visibility") == Incident.Visibility.PUBLIC
+            and organisation is not None
+            and organisation.id not in self.publishers
+        ):
+            self.add_error("visibility", _("Only a coordinator may make an incident public."))
         now = timezone.now()
         if start and start > now + timedelta(minutes=5):
             self.add_error("happened_at", _("The time is in the future."))

@@ -54,7 +54,11 @@ def report_incident(request: HttpRequest) -> HttpResponse:
     )
     if not organisations:
         raise PermissionDenied(_("Viewers cannot report incidents."))
-    form = IncidentReportForm(request.POST or None, organisations=organisations)
+    form = IncidentReportForm(
+        request.POST or None,
+        organisations=organisations,
+        publishers=organisation_ids(request.user, EDIT_ROLES),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         start, end = form.window()

@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from trygg.geo.models import Area, Municipality
 from trygg.geo.services import base_map
-from trygg.incidents.access import READ_ALL_ROLES, visible_incidents
+from trygg.incidents.access import visible_incidents
 from trygg.incidents.models import Category
-from trygg.organisations.access import organisation_ids
-from trygg.organisations.models import Organisation
+from trygg.organisations.access import access, readable_municipalities
 
 from .counts import seasonal, weekly_picture
 from .management.commands.lagesbild import write_csv
@@ -24,12 +23,6 @@ from .svgmap import map_svg
 from .weeks import shift_week, week_monday, week_of, weeks_in_year
 
 WEEKDAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
-
-
-def readable_municipalities(request: HttpRequest):
-    """The municipalities whose lägesbild the user may read: those their organisations cover."""
-    orgs = Organisation.objects.filter(id__in=organisation_ids(request.user, READ_ALL_ROLES))
-    return Municipality.objects.filter(organisations__in=orgs).distinct()
 
 
 def _municipality(request: HttpRequest, scb_code: str) -> Municipality:
@@ -87,7 +80,7 @@ def _pictures(
     year, week = _week(request)
     monday = week_monday(year, week)
     sunday = monday + timedelta(days=6)
-    incidents = visible_incidents(request.user).filter(municipality=municipality)
+    incidents = visible_incidents(request.user, access(request)).filter(municipality=municipality)
     week_picture = with_seasons(
         weekly_picture(incidents, year, week), seasonal(incidents, year, week)
     )

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from trygg.organisations.admin import OwnedAdmin
+from trygg.organisations.admin import OwnedAdmin, ScopedInline, SuperuserChanges
 
 from .models import (
     Dialogue,
@@ -14,7 +14,7 @@ from .models import (
 from .services import count_training, record_dialogue
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(ScopedInline):
     model = DialogueTheme
     extra = 0
 
@@ -34,10 +34,11 @@ class DialogueAdmin(OwnedAdmin):
 
 
 @admin.register(SurveyIndicator)
-class SurveyIndicatorAdmin(OwnedAdmin):
+class SurveyIndicatorAdmin(SuperuserChanges, OwnedAdmin):
     # Indicators are shared; a coordinator reaches those their municipalities have results for.
     owner_lookup = "results__municipality__organisations"
     list_display = ["name", "kind"]
+    shared = True  # every collaboration's forms may name any indicator
 
 
 @admin.register(SurveyResult)
@@ -47,7 +48,7 @@ class SurveyResultAdmin(OwnedAdmin):
     list_filter = ["indicator", "year"]
 
 
-class SignsInline(admin.TabularInline):
+class SignsInline(ScopedInline):
     model = WatchSigns
     extra = 0
 

@@ -117,7 +117,7 @@ def dialogue_themes(municipality: Municipality, start: date, end: date) -> Query
 
     For the strategic lägesbild: one call, whatever it groups them by
     (category, area, dialogue). The caller decides who may read them, as for
-    the lägesbild (lagesbild.views.readable_municipalities): themes are shared
+    the lägesbild (organisations.access.readable_municipalities): themes are shared
     with the collaboration that covers the municipality.
     """
     return (

@@ -4,13 +4,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from trygg.organisations.admin import OwnedAdmin
+from trygg.organisations.admin import OwnedAdmin, ScopedInline
 
 from .models import Activity, Commitment, CommitmentRevision, FocusArea, Promise
 from .revisions import REVISABLE
 
 
-class FocusAreaInline(admin.TabularInline):
+class FocusAreaInline(ScopedInline):
     model = FocusArea
     extra = 0
 
@@ -32,7 +32,7 @@ class FocusAreaAdmin(OwnedAdmin):
     list_filter = ["promise"]
 
 
-class RevisionInline(admin.TabularInline):
+class RevisionInline(ScopedInline):
     """The history, read only: revisions are made on the commitment's page, in order."""
 
     model = CommitmentRevision

@@ -61,6 +61,10 @@ class Promise(KeptModel, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("promise", args=[self.slug])
 
+    def party_ids(self) -> set[int]:
+        """The organisations the promise belongs to, for permission checks."""
+        return set(self.parties.values_list("id", flat=True))
+
     def get_public_url(self) -> str:
         return reverse("public-promise", args=[self.slug])
 

@@ -8,23 +8,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from trygg.geo.models import Municipality, Place
-from trygg.organisations.access import (
-    EDIT_ROLES,
-    LOG_ROLES,
-    can_edit,
-    can_log,
-    organisation_ids,
-    visible,
-)
+from trygg.organisations.access import EDIT_ROLES, LOG_ROLES, access, visible
 from trygg.organisations.models import Organisation
 
+from .access import get_commitment_for_user, get_promise_for_user
 from .forms import ActivityForm, CancelForm, CommitmentEditForm, PromiseForm, RevisionForm
 from .models import Commitment, CommitmentRevision, Promise
 from .progress import Progress, Status, counted_activities, progress, progress_by_slice
@@ -50,10 +44,6 @@ def day_asked(request: HttpRequest) -> date:
     return day
 
 
-def owner_ids(promise: Promise) -> set[int]:
-    return set(promise.parties.values_list("id", flat=True))
-
-
 def with_progress(commitments, on: date) -> list[tuple[Commitment, Progress]]:
     return [(commitment, progress(commitment, on)) for commitment in commitments]
 
@@ -70,13 +60,14 @@ def status_summary(items: list[tuple[Commitment, Progress]]) -> list[tuple[str, 
 def start(request: HttpRequest) -> HttpResponse:
     """The user's promises, current first, each commitment with its progress."""
     on = day_asked(request)
+    policy = access(request)
     promises = visible(Promise.objects.all(), request.user, "parties").prefetch_related(
         "parties", "commitments__promise", "commitments__revisions"
     )
     current, upcoming, ended = [], [], []
     for promise in promises:
         items = with_progress(promise.commitments.all(), on)
-        entry = (promise, items, status_summary(items), can_log(request.user, owner_ids(promise)))
+        entry = (promise, items, status_summary(items), policy.can_log(promise.party_ids()))
         if promise.period_end < on:
             ended.append(entry)
         elif promise.period_start > on:
@@ -92,19 +83,19 @@ def start(request: HttpRequest) -> HttpResponse:
             "current": current,
             "upcoming": upcoming,
             "ended": ended,
-            "organisations": Organisation.objects.filter(id__in=organisation_ids(request.user)),
+            "organisations": Organisation.objects.filter(id__in=policy.organisations()),
             # The yearly work beside the promises: the strategic plans, reading in a new promise.
             "municipalities": Municipality.objects.filter(
-                organisations__in=organisation_ids(request.user)
+                organisations__in=policy.organisations()
             ).distinct(),
-            "may_read_in": bool(organisation_ids(request.user, EDIT_ROLES)),
+            "may_read_in": bool(policy.organisations(EDIT_ROLES)),
         },
     )
 
 
 @login_required
 def promise_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    promise = get_object_or_404(visible(Promise.objects.all(), request.user, "parties"), slug=slug)
+    promise, may_change = get_promise_for_user(request, slug)
     on = day_asked(request)
     return render(
         request,
@@ -116,16 +107,16 @@ def promise_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "commitments": with_progress(
                 promise.commitments.select_related("focus_area").prefetch_related("revisions"), on
             ),
-            "can_edit": can_edit(request.user, owner_ids(promise)),
-            "can_log": can_log(request.user, owner_ids(promise)),
+            "can_edit": may_change,
+            "can_log": access(request).can_log(promise.party_ids()),
         },
     )
 
 
 @login_required
 def promise_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    promise = get_object_or_404(visible(Promise.objects.all(), request.user, "parties"), slug=slug)
-    if not can_edit(request.user, owner_ids(promise)):
+    promise, may_change = get_promise_for_user(request, slug)
+    if not may_change:
         raise PermissionDenied(_("Only coordinators of the promise's parties may edit it."))
     form = PromiseForm(request.POST or None, instance=promise)
     with transaction.atomic():  # the version check and the save under one lock
@@ -136,16 +127,10 @@ def promise_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "promises/edit.html", {"form": form, "object": promise})
 
 
-def _visible_commitment(request: HttpRequest, pk: int) -> Commitment:
-    commitments = visible(Commitment.objects.all(), request.user, "promise__parties")
-    return get_object_or_404(commitments.select_related("promise"), pk=pk)
-
-
 @login_required
 def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    commitment = _visible_commitment(request, pk)
+    commitment, may_change = get_commitment_for_user(request, pk)
     on = day_asked(request)
-    owners = owner_ids(commitment.promise)
     revisions = list(commitment.revisions.select_related("created_by"))
     return render(
         request,
@@ -162,16 +147,16 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "activities": counted_activities(commitment).select_related(
                 "organisation", "place", "area", "forum"
             ),
-            "can_log": can_log(request.user, owners),
-            "can_edit": can_edit(request.user, owners),
+            "can_log": access(request).can_log(commitment.promise.party_ids()),
+            "can_edit": may_change,
         },
     )
 
 
 def _editable_commitment(request: HttpRequest, pk: int) -> Commitment:
     """A commitment the user may change: 404 if they cannot see it, 403 if only see it."""
-    commitment = _visible_commitment(request, pk)
-    if not can_edit(request.user, owner_ids(commitment.promise)):
+    commitment, may_change = get_commitment_for_user(request, pk)
+    if not may_change:
         raise PermissionDenied(_("Only coordinators of the promise's parties may edit it."))
     return commitment
 
@@ -224,11 +209,11 @@ def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def log_activity(request: HttpRequest, pk: int) -> HttpResponse:
     """Log work against a commitment: the form is pre-filled so it takes seconds."""
-    commitment = _visible_commitment(request, pk)
+    commitment, _may_change = get_commitment_for_user(request, pk)
     promise = commitment.promise
     organisations = list(
         Organisation.objects.filter(
-            id__in=organisation_ids(request.user, LOG_ROLES) & owner_ids(promise)
+            id__in=access(request).organisations(LOG_ROLES) & promise.party_ids()
         )
     )
     if not organisations:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from trygg.organisations.admin import OwnedAdmin
+from trygg.organisations.admin import OwnedAdmin, ScopedInline
 
 from . import services
 from .models import Finding, Walk
@@ -10,7 +10,7 @@ from .models import Finding, Walk
 # walk is held changes only through the walk's page, which keeps its activity.
 
 
-class FindingInline(admin.TabularInline):
+class FindingInline(ScopedInline):
     model = Finding
     extra = 0
     fields = ["number", "category", "note", "owner", "status", "due"]

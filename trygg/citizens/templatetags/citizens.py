@@ -3,11 +3,13 @@
 from django import template
 
 from trygg.citizens.access import can_moderate
+from trygg.organisations.access import access
 
 register = template.Library()
 
 
-@register.filter
-def moderates(user) -> bool:
+@register.simple_tag(takes_context=True)
+def moderates(context) -> bool:
     """True for coordinators and administrators of an organisation that covers a municipality."""
-    return user.is_authenticated and can_moderate(user)
+    request = context.get("request")
+    return request is not None and can_moderate(access(request))

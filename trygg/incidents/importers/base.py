@@ -86,6 +86,8 @@ class ImportResult:
     created: int = 0
     existing: int = 0
     rejected: int = 0
+    # Rows of a public feed about municipalities the importing organisation does not cover.
+    elsewhere: int = 0
     rejects_path: Path | None = None
     errors: list[str] = field(default_factory=list)
 
@@ -95,6 +97,8 @@ class ImportResult:
             f"Importerade {_number(self.created)} {noun}, "
             f"{_number(self.existing)} fanns redan, {_number(self.rejected)} avvisade"
         )
+        if self.elsewhere:
+            text += f", {_number(self.elsewhere)} i andra kommuner hoppades över"
         if self.rejects_path is not None and self.rejected:
             text += f" (se {self.rejects_path})"
         return text
@@ -151,6 +155,13 @@ class ImportContext:
         self.source = source
         self.organisation = organisation
         self.organisation_id = organisation.pk if organisation is not None else None
+        # An organisation imports only into the municipalities it covers; the
+        # command without --organisation is an operator's and may import anywhere.
+        self.municipality_ids: set[int] | None = (
+            set(organisation.municipalities.values_list("id", flat=True))
+            if organisation is not None
+            else None
+        )
         self.category = CategoryLookup(source)
         self._municipalities: dict[str, Municipality | None] = {}
         self._locator: AreaLocator | None = None
@@ -167,6 +178,15 @@ class ImportContext:
         if self._locator is None:
             self._locator = AreaLocator()
         return self._locator.locate(latitude, longitude, municipality_id)
+
+    def is_elsewhere(self, row: Row) -> bool:
+        """Is the row placed in a municipality the importing organisation does not cover?"""
+        municipality_id = row.get("municipality_id")
+        return (
+            self.municipality_ids is not None
+            and municipality_id is not None
+            and municipality_id not in self.municipality_ids
+        )
 
     @staticmethod
     def clean_text(text: Any, max_length: int | None = None) -> str:
@@ -186,6 +206,9 @@ class Importer:
     # "rad" (line) for tables, "post" for the objects of a JSON array.
     position_label: ClassVar[str] = "rad"
     visibility: ClassVar[str] = Incident.Visibility.SHARED
+    # A public feed covers the whole country: rows about other municipalities are
+    # skipped. A file the organisation made itself must not name them: refused.
+    skips_elsewhere: ClassVar[bool] = False
 
     def __init__(self, path: Path, context: ImportContext) -> None:
         self.path = path
@@ -208,6 +231,18 @@ class Importer:
 
     def parse(self, record: Record) -> Row:
         raise NotImplementedError
+
+    def parse_checked(self, record: Record) -> Row | None:
+        """The record's row; None for a feed's row about another municipality."""
+        row = self.parse(record)
+        if self.context.is_elsewhere(row):
+            if self.skips_elsewhere:
+                return None
+            organisation = self.context.organisation
+            raise RowError(
+                "kommun", f"kommunen ligger utanför de kommuner {organisation} arbetar i"
+            )
+        return row
 
     def fail(self, message: str) -> ImportAborted:
         """A file-level error (unreadable, wrong format), naming the file."""
@@ -289,13 +324,16 @@ def run_import(
             batch: dict[str, Row] = {}
             for record in importer.records():
                 try:
-                    row = importer.parse(record)
+                    row = importer.parse_checked(record)
                 except RowError as error:
                     if rejects is None:
                         raise ImportAborted(importer.row_message(record, error)) from None
                     rejects.write(record, error)
                     result.rejected += 1
                     result.errors.append(importer.row_message(record, error))
+                    continue
+                if row is None:
+                    result.elsewhere += 1
                     continue
                 key = row["external_id"]
                 if key in batch:

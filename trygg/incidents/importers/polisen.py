@@ -182,6 +182,7 @@ class PolisenEventsImporter(Importer):
     source = Source.POLICE_EVENT
     position_label = "post"
     visibility = Incident.Visibility.PUBLIC
+    skips_elsewhere = True
     COLUMNS = ["id", "datetime", "name", "summary", "url", "type", "location.name", "location.gps"]
 
     def __init__(self, path, context) -> None:

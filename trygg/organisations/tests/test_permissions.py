@@ -174,11 +174,15 @@ class TestAdmin:
         other.refresh_from_db()
         assert other.title == "Karlshamns löfte"
 
-    def test_coordinator_cannot_grant_roles_in_another_organisation(self, client, world):
+    def test_roles_and_covered_municipalities_are_for_superusers(self, client, world):
         client.force_login(world.coordinator)
-        form = client.get(reverse("admin:organisations_membership_add")).context["adminform"].form
-        choices = list(form.fields["organisation"].queryset)
-        assert choices == [world.municipality]
+        assert client.get(reverse("admin:organisations_membership_add")).status_code == 403
+        change = reverse("admin:organisations_organisation_change", args=[world.municipality.pk])
+        page = client.get(change)
+        assert "municipalities" not in page.context["adminform"].form.fields
+        assert "membership_set-TOTAL_FORMS" not in page.content.decode() or not any(
+            formset.formset.can_delete for formset in page.context["inline_admin_formsets"]
+        )
 
 
 ADMIN_MODELS = [

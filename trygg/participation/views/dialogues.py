@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..access import readable, recording_organisations, require_recorder
+from trygg.organisations.access import get_municipality_for_user
+
+from ..access import recording_organisations, require_recorder
 from ..forms import DialogueForm, ThemeForm
 from ..models import AGE_BANDS, Dialogue, DialogueTheme
 from ..services import record_dialogue
@@ -15,7 +17,7 @@ from ..services import record_dialogue
 
 @login_required
 def dialogue_list(request: HttpRequest, scb_code: str) -> HttpResponse:
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     dialogues = Dialogue.objects.filter(municipality=municipality).select_related(
         "area", "place", "organisation"
     )
@@ -33,14 +35,14 @@ def _dialogue(municipality, pk: int) -> Dialogue:
 @login_required
 def dialogue_edit(request: HttpRequest, scb_code: str, pk: int | None = None) -> HttpResponse:
     """A new dialogue (pk None), or a change to one: planned, held, or cancelled after all."""
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     dialogue = _dialogue(municipality, pk) if pk else Dialogue(municipality=municipality)
     require_recorder(may_record)
     form = DialogueForm(
         request.POST or None,
         instance=dialogue,
         municipality=municipality,
-        organisations=recording_organisations(request.user, municipality),
+        organisations=recording_organisations(request, municipality),
     )
     if request.method == "POST" and form.is_valid():
         dialogue = form.save(commit=False)
@@ -61,7 +63,7 @@ def dialogue_edit(request: HttpRequest, scb_code: str, pk: int | None = None) ->
 @login_required
 def dialogue_page(request: HttpRequest, scb_code: str, pk: int) -> HttpResponse:
     """The dialogue, its themes, and (for coordinators) a form to add the next theme."""
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     dialogue = _dialogue(municipality, pk)
     form = ThemeForm(request.POST or None, municipality=municipality)
     if request.method == "POST":
@@ -93,7 +95,7 @@ def dialogue_page(request: HttpRequest, scb_code: str, pk: int) -> HttpResponse:
 @require_POST
 def theme_delete(request: HttpRequest, scb_code: str, pk: int, theme: int) -> HttpResponse:
     """Remove a theme recorded by mistake; its incident leaves the lägesbild with it."""
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     dialogue = _dialogue(municipality, pk)
     require_recorder(may_record)
     get_object_or_404(DialogueTheme.objects.filter(dialogue=dialogue), pk=theme).delete()

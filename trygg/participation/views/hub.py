@@ -4,9 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from trygg.lagesbild.views import readable_municipalities
+from trygg.organisations.access import get_municipality_for_user, readable_municipalities
 
-from ..access import readable
 from ..models import Dialogue, NeighbourhoodWatch, SurveyResult
 
 
@@ -21,7 +20,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def overview(request: HttpRequest, scb_code: str) -> HttpResponse:
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     dialogues = Dialogue.objects.filter(municipality=municipality)
     results = SurveyResult.objects.filter(municipality=municipality)
     watches = NeighbourhoodWatch.objects.filter(municipality=municipality)

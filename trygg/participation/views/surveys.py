@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from trygg.geo.models import Area
 from trygg.incidents.importers import ImportAborted
+from trygg.organisations.access import get_municipality_for_user
 from trygg.uploads import on_disk
 
-from ..access import readable, require_recorder
+from ..access import require_recorder
 from ..forms import SurveyUploadForm
 from ..survey import survey_trends
 from ..survey_import import import_survey
@@ -18,7 +19,7 @@ from ..survey_import import import_survey
 
 @login_required
 def survey_page(request: HttpRequest, scb_code: str) -> HttpResponse:
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     trends = survey_trends(
         Area.objects.filter(municipality=municipality), municipality=municipality
     )
@@ -32,7 +33,7 @@ def survey_page(request: HttpRequest, scb_code: str) -> HttpResponse:
 @login_required
 def survey_upload(request: HttpRequest, scb_code: str) -> HttpResponse:
     """Import a survey file at once: a year's results are a few hundred rows at most."""
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     require_recorder(may_record)
     form = SurveyUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

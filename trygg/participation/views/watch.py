@@ -9,9 +9,10 @@ from django.views.decorators.http import require_GET
 
 from trygg.geo.models import Area, Municipality
 from trygg.geo.services import base_map
+from trygg.organisations.access import get_municipality_for_user
 from trygg.public.views import _json as open_data
 
-from ..access import readable, recording_organisations, require_recorder
+from ..access import recording_organisations, require_recorder
 from ..forms import SignsForm, TrainingForm, WatchForm
 from ..models import NeighbourhoodWatch
 from ..public import watch_map_data
@@ -38,7 +39,7 @@ def _map(municipality: Municipality, watches) -> dict:
 
 @login_required
 def watch_list(request: HttpRequest, scb_code: str) -> HttpResponse:
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     watches = NeighbourhoodWatch.objects.filter(municipality=municipality).select_related(
         "contact_organisation"
     )
@@ -61,7 +62,7 @@ def _watch(municipality: Municipality, pk: int) -> NeighbourhoodWatch:
 @login_required
 def watch_edit(request: HttpRequest, scb_code: str, pk: int | None = None) -> HttpResponse:
     """A new area drawn on the map (pk None), or a change of boundary, contact or status."""
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     watch = _watch(municipality, pk) if pk else NeighbourhoodWatch(municipality=municipality)
     require_recorder(may_record)
     form = WatchForm(request.POST or None, instance=watch, municipality=municipality)
@@ -88,9 +89,9 @@ def watch_edit(request: HttpRequest, scb_code: str, pk: int | None = None) -> Ht
 @login_required
 def watch_page(request: HttpRequest, scb_code: str, pk: int) -> HttpResponse:
     """One area: its boundary, trainings and signs; coordinators record the next ones here."""
-    municipality, may_record = readable(request, scb_code)
+    municipality, may_record = get_municipality_for_user(request, scb_code)
     watch = _watch(municipality, pk)
-    organisations = recording_organisations(request.user, municipality)
+    organisations = recording_organisations(request, municipality)
     post = request.POST if request.method == "POST" else None
     training = TrainingForm(
         post if post and "training" in post else None,
