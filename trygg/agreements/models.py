@@ -2,13 +2,15 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from trygg.lib.keep import KeptModel
 from trygg.organisations.models import Organisation
 from trygg.privacy import MaskedCharField, MaskedTextField
 
 
-class Agreement(models.Model):
+class Agreement(KeptModel, models.Model):
     """A samverkansöverenskommelse: a multi-year agreement between municipality and police."""
 
     title = MaskedCharField(_("title"), max_length=250)
@@ -43,6 +45,15 @@ class Agreement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("agreement", args=[self.slug])
+
+    def deletion_refused(self) -> str | None:
+        """A signed agreement is what the parties agreed: it ends, it is not deleted."""
+        if self.signed_on is None:
+            return None
+        return gettext(
+            "The agreement “%(title)s” is signed and cannot be deleted. To end it, set "
+            "“valid to” to its last day."
+        ) % {"title": self.title}
 
     @property
     def follow_up_due(self):

@@ -3,15 +3,17 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from trygg.agreements.models import Agreement, Forum
 from trygg.geo.models import Area, Municipality, Place
+from trygg.lib.keep import KeptModel
 from trygg.organisations.models import Organisation
 from trygg.privacy import MaskedCharField, MaskedTextField
 
 
-class Promise(models.Model):
+class Promise(KeptModel, models.Model):
     """A medborgarlöfte: what police and municipality publicly promise for a period."""
 
     title = MaskedCharField(_("title"), max_length=250)
@@ -66,6 +68,26 @@ class Promise(models.Model):
     def get_public_url(self) -> str:
         return reverse("public-promise", args=[self.slug])
 
+    def deletion_refused(self) -> str | None:
+        """A signed promise, or one whose work was logged or reported on, is kept."""
+        if self.signed_on is not None:
+            why = gettext("The promise “%(title)s” is signed and cannot be deleted.")
+        elif Activity.objects.filter(commitments__promise=self).exists():
+            why = gettext("Work has been logged against the promise “%(title)s”; it is kept.")
+        elif self.reports.filter(versions__isnull=False).exists():
+            why = gettext("A report on the promise “%(title)s” has been published; it is kept.")
+        else:
+            return None
+        return " ".join(
+            [
+                why % {"title": self.title},
+                gettext(
+                    "Instead, untick “public” to take it off the public pages, and cancel its "
+                    "commitments from the day it ends (“Cancel the commitment” on each)."
+                ),
+            ]
+        )
+
 
 class FocusArea(models.Model):
     """A prioritised problem area of a promise ("Narkotika bland ungdomar")."""
@@ -107,7 +129,7 @@ class ActivityKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Commitment(models.Model):
+class Commitment(KeptModel, models.Model):
     """One concrete undertaking of a promise, with its target.
 
     The target is a count ("minst hundra platsbesök på ett år": 100 site visits
@@ -194,6 +216,15 @@ class Commitment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("commitment", args=[self.pk])
+
+    def deletion_refused(self) -> str | None:
+        """Logged work counted toward a commitment keeps it: it is cancelled, not deleted."""
+        if not self.activities.exists():
+            return None
+        return gettext(
+            "Work has been logged against the commitment “%(commitment)s”, so it cannot be "
+            "deleted. Cancel it instead (“Cancel the commitment” on its page), with the reason."
+        ) % {"commitment": self}
 
 
 class Activity(models.Model):
