@@ -190,8 +190,13 @@ def page(monkeypatch):
             ],
         )
         context = browser.new_context(viewport=PHONE, locale="sv-SE", is_mobile=True)
-        yield context.new_page()
+        page = context.new_page()
+        # The Content-Security-Policy must break nothing: Chromium logs all it refuses.
+        refused = []
+        page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
+        yield page
         browser.close()
         # Database calls made while Playwright's loop runs get their own
         # connection; close it, or PostgreSQL cannot drop the test database.
         connections.close_all()
+        assert not refused, refused

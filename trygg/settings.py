@@ -6,6 +6,7 @@ Production sets SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL); see REA
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import xstatic.pkg.leaflet
@@ -27,6 +28,14 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def url_origin(url: str) -> list[str]:
+    """The origin of a tile URL template, as a CSP source ("{s}" subdomains as "*")."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return []
+    return [f"{parts.scheme}://{parts.netloc}".replace("{s}", "*")]
 
 
 DEBUG = env_bool("TRYGG_DEBUG")
@@ -79,6 +88,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response carries the policy: redirects, static files, errors.
+    "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -269,6 +280,24 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Empty means no background; areas and hotspots are drawn all the same.
 TRYGG_TILE_URL = os.environ.get("TRYGG_TILE_URL", "")
 TRYGG_TILE_ATTRIBUTION = os.environ.get("TRYGG_TILE_ATTRIBUTION", "")
+
+# Content-Security-Policy (django-csp) on every response: scripts and styles only from
+# Trygg's own files, never inline, never eval, so text a user typed cannot run even if
+# a template or a script forgot to escape it; images also from the tile server. Style
+# attributes are refused too: Leaflet and the admin set styles from their scripts
+# (CSSOM), which a policy does not limit. See docs/architecture.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:", *url_origin(TRYGG_TILE_URL)],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 # Citizen reports (trygg/citizens): the rate limit counts per client address in the cache.
 # Several processes share one count only in a shared cache: TRYGG_CACHE=database (then

@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import DatabaseError, connection, transaction
 
+from trygg import csvcells
 from trygg.geo.models import Municipality
 from trygg.geo.municipalities import municipality_for
 from trygg.geo.services import AreaLocator
@@ -254,14 +255,15 @@ class RejectsWriter:
     """Bad rows, with their original fields, line, field and reason.
 
     Semicolon-separated UTF-8 with BOM, so Excel with Swedish settings opens it
-    as it is; opened at the first reject, so a clean import leaves no file.
+    as it is; opened at the first reject, so a clean import leaves no file. The
+    file's own cells go back through `trygg.csvcells`, so none runs as a formula.
     """
 
     def __init__(self, path: Path, importer: Importer) -> None:
         self.path = path
         self.importer = importer
         self.file: IO[str] | None = None
-        self.writer: csv.DictWriter | None = None
+        self.writer: csvcells.Writer | None = None
         self.columns: list[str] = []
 
     def write(self, record: Record, error: RowError) -> None:
@@ -270,16 +272,14 @@ class RejectsWriter:
             extra = [self.importer.position_label, "fält", "orsak"]
             self.columns = [c for c in originals if c not in extra] + extra
             self.file = self.path.open("w", encoding="utf-8-sig", newline="")
-            self.writer = csv.DictWriter(
-                self.file, fieldnames=self.columns, delimiter=";", extrasaction="ignore"
-            )
-            self.writer.writeheader()
+            self.writer = csvcells.Writer(self.file, delimiter=";")
+            self.writer.writerow(self.columns)
         fields = self.importer.original_fields(record)
         row = {key: _cell(value) for key, value in fields.items()}
         row[self.importer.position_label] = record.position
         row["fält"] = error.field
         row["orsak"] = error.message
-        self.writer.writerow(row)
+        self.writer.writerow(row.get(column, "") for column in self.columns)
 
     def close(self, *, discard: bool = False) -> None:
         if self.file is not None:
@@ -288,9 +288,12 @@ class RejectsWriter:
                 self.path.unlink(missing_ok=True)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Any:
+    """A value as the rejects file writes it: numbers stay numbers, the rest is text."""
     if value is None:
         return ""
+    if isinstance(value, int | float):
+        return value
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, datetime):
