@@ -56,7 +56,6 @@ ANONYMOUS = [
     ("/medborgarrapport/", 200, "text/html"),
     ("/konto/login/", 200, "text/html"),
     ("/admin/login/", 302, "text/html"),  # to Trygg's own login
-    ("/konto/login/", 200, "text/html"),
     ("/api/v1/promises/", 200, "application/json"),
     ("/api/v1/municipalities/0883/neighbourhood-watch/", 200, "application/json"),
     ("/open311/v2/services.xml", 200, "text/xml"),
