@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.organisations.models import Organisation
 
@@ -32,6 +33,8 @@ class Agreement(models.Model):
         help_text=_("How and by whom the agreement is followed up, as written."),
     )
 
+    history = HistoricalRecords(m2m_fields=["parties", "municipalities"])
+
     class Meta:
         ordering = ["-period_start"]
         verbose_name = _("agreement")
@@ -59,6 +62,8 @@ class CollaborationArea(models.Model):
     order = models.PositiveIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["agreement", "order"]
@@ -100,6 +105,8 @@ class Forum(models.Model):
         related_name="forums",
         verbose_name=_("agreement"),
     )
+
+    history = HistoricalRecords(m2m_fields=["members"])
 
     class Meta:
         ordering = ["name"]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.agreements.models import Agreement, Forum
 from trygg.geo.models import Area, Municipality, Place
@@ -48,6 +49,8 @@ class Promise(models.Model):
     )
     source_note = models.CharField(_("source"), max_length=250, blank=True)
 
+    history = HistoricalRecords(m2m_fields=["parties", "municipalities"])
+
     class Meta:
         ordering = ["-period_start", "title"]
         verbose_name = _("citizen promise")
@@ -70,6 +73,8 @@ class FocusArea(models.Model):
     order = models.PositiveIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["promise", "order"]
@@ -166,6 +171,8 @@ class Commitment(models.Model):
     due_text = models.CharField(_("due, as written"), max_length=100, blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
+    history = HistoricalRecords(m2m_fields=["responsible", "places", "areas"])
+
     class Meta:
         ordering = ["promise", "order"]
         constraints = [
@@ -236,6 +243,8 @@ class Activity(models.Model):
     external_id = models.CharField(
         max_length=100, null=True, blank=True, unique=True, editable=False
     )
+
+    history = HistoricalRecords(m2m_fields=["commitments"])
 
     class Meta:
         ordering = ["-date", "-created_at"]
