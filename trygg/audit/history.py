@@ -21,7 +21,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 # A form's save and the lists it sets (a promise's parties) come as several rows a
 # moment apart; by the same author within this window they are one change.
-SAME_CHANGE = timedelta(seconds=5)
+SAME_CHANGE = timedelta(seconds=2)
 # Never shown: the key, and the moment a row was made (the history has its own time).
 HIDDEN_FIELDS = frozenset({"id", "created_at"})
 
@@ -69,11 +69,10 @@ def history_entries(obj: models.Model) -> list[Entry]:
     fields = [f for f in history_model.tracked_fields if f.name not in HIDDEN_FIELDS]
     m2m_fields = list(history_model._history_m2m_fields)
     records = list(
-        obj.history.select_related("history_user")
-        .prefetch_related(*(f.name for f in m2m_fields))
-        .order_by("history_date", "history_id")
+        obj.history.select_related("history_user").order_by("history_date", "history_id")
     )
-    labels = _RelatedLabels(records, fields, m2m_fields)
+    members = {f.name: _m2m_members(history_model, f, records) for f in m2m_fields}
+    labels = _RelatedLabels(records, fields, m2m_fields, members)
     entries: list[Entry] = []
     previous = None
     for record in records:
@@ -86,8 +85,8 @@ def history_entries(obj: models.Model) -> list[Entry]:
                     str(f.verbose_name), labels.show(f, before), labels.show(f, after)
                 )
         for f in m2m_fields:
-            before = _m2m_ids(previous, f) if previous is not None else []
-            after = _m2m_ids(record, f)
+            before = members[f.name][previous.history_id] if previous is not None else []
+            after = members[f.name][record.history_id]
             if before != after:
                 changes[f.name] = FieldChange(
                     str(f.verbose_name), labels.show_many(f, before), labels.show_many(f, after)
@@ -139,15 +138,23 @@ def _author(user: Any) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _m2m_ids(record: Any, m2m_field: models.ManyToManyField) -> list[Any]:
-    target = get_m2m_reverse_field_name(m2m_field)
-    return sorted(getattr(row, f"{target}_id") for row in getattr(record, m2m_field.name).all())
+def _m2m_members(
+    history_model: type[models.Model], m2m_field: models.ManyToManyField, records: list
+) -> dict[int, list[Any]]:
+    """Each history row's list of related ids (a promise's parties then), in one query."""
+    rows_model = getattr(history_model, m2m_field.name).model
+    target = f"{get_m2m_reverse_field_name(m2m_field)}_id"
+    members: dict[int, list[Any]] = {record.history_id: [] for record in records}
+    rows = rows_model.objects.filter(history_id__in=list(members)).values_list("history_id", target)
+    for history_id, target_id in rows:
+        members[history_id].append(target_id)
+    return {history_id: sorted(ids) for history_id, ids in members.items()}
 
 
 class _RelatedLabels:
     """Names for the ids in a history: one query per related model for the whole page."""
 
-    def __init__(self, records: list, fields: list, m2m_fields: list) -> None:
+    def __init__(self, records: list, fields: list, m2m_fields: list, members: dict) -> None:
         wanted: dict[type[models.Model], set] = defaultdict(set)
         for f in fields:
             if f.is_relation:
@@ -155,8 +162,8 @@ class _RelatedLabels:
                     getattr(r, f.attname) for r in records if getattr(r, f.attname) is not None
                 )
         for f in m2m_fields:
-            for record in records:
-                wanted[f.related_model].update(_m2m_ids(record, f))
+            for ids in members[f.name].values():
+                wanted[f.related_model].update(ids)
         self.names = {
             model: {obj.pk: str(obj) for obj in model._default_manager.filter(pk__in=ids)}
             for model, ids in wanted.items()

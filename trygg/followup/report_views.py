@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from trygg.audit.history import history_response
 from trygg.geo.models import Municipality
 from trygg.organisations.access import AnyUser, can_edit, visible
 from trygg.promises.models import Promise
@@ -72,6 +73,14 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
     }
     return render(request, "followup/report.html", context)
+
+
+@login_required
+def report_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed the report's draft and when: for the parties' coordinators."""
+    report = _visible_report(request, pk)
+    _require_editor(request.user, report.promise)
+    return history_response(request, report, report.get_absolute_url())
 
 
 @login_required
