@@ -120,7 +120,14 @@ def incident_list(request: HttpRequest) -> HttpResponse:
             ).values_list("municipality_id", flat=True)
         ),
     }
-    log_access(request, "incidents.list", shown=len(incidents))
+    codes = sorted({i.municipality.scb_code for i in incidents if i.municipality})
+    log_access(
+        request,
+        "incidents.list",
+        municipality=codes[0] if len(codes) == 1 else "",
+        shown=len(incidents),
+        municipalities=",".join(codes),
+    )
     return render(request, "incidents/list.html", context)
 
 
