@@ -145,12 +145,15 @@ class Incident(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # The uploaded file it came from: who imported it, when and from which file is the
     # job's (imports write no history rows of their own: bulk.py, docs/architecture.md).
+    # No index: nothing looks incidents up by job, and every index costs each imported
+    # row (bench/RESULTS.md); no page deletes a job, which would scan once to clear it.
     import_job = models.ForeignKey(
         "ImportJob",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         editable=False,
+        db_index=False,
         related_name="incidents",
         verbose_name=_("import"),
     )

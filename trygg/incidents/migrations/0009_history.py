@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='incident',
             name='import_job',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='incidents', to='incidents.importjob', verbose_name='import'),
+            field=models.ForeignKey(blank=True, db_index=False, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='incidents', to='incidents.importjob', verbose_name='import'),
         ),
         migrations.CreateModel(
             name='HistoricalIncident',
