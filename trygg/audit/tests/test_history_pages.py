@@ -216,3 +216,38 @@ def test_an_est_actions_commitments_are_part_of_its_history(client, world, thing
     client.login(username="samordnare", password=PASSWORD)
     html = client.get(things.pages["action"][0]).content.decode()
     assert world.site_visits.text in html
+
+
+def test_moderation_and_the_admin_are_recorded_with_their_author(client, world, things):
+    """Accepting a citizen report makes an incident, and the admin changes one: both authored."""
+    client.login(username="samordnare", password=PASSWORD)
+    response = client.post(
+        reverse("citizen-report-detail", args=[things.citizen.pk]),
+        {"action": "accept", "category": things.citizen.category_id, "text": "Mörkt i parken."},
+    )
+    assert response.status_code == 302
+    things.citizen.refresh_from_db()
+    decided = things.citizen.history.first()
+    assert (decided.history_user, decided.status) == (world.coordinator, "accepted")
+    created = things.citizen.incident.history.get()
+    assert (created.history_type, created.history_user) == ("+", world.coordinator)
+
+    incident = things.incident
+    admin_page = reverse("admin:incidents_incident_change", args=[incident.pk])
+    form = client.get(admin_page).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, datetime)
+    }
+    data |= {
+        "title": "Rättad i registret",
+        "occurred_from_0": "2025-03-01",
+        "occurred_from_1": "23:00:00",
+        "occurred_to_0": "2025-03-01",
+        "occurred_to_1": "23:00:00",
+    }
+    response = client.post(admin_page, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    latest = incident.history.first()
+    assert (latest.history_user, latest.title) == (world.coordinator, "Rättad i registret")
