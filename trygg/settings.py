@@ -106,6 +106,8 @@ MIDDLEWARE = [
     "trygg.accounts.middleware.SessionLimitMiddleware",
     "trygg.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # An id in the path past the database's integers is a 404, not an overflow (trygg/errors).
+    "trygg.errors.IdRangeMiddleware",
 ]
 
 ROOT_URLCONF = "trygg.urls"

@@ -24,3 +24,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+# Errors as JSON on /api/ and /open311/, as pages elsewhere.
+handler400 = "trygg.errors.bad_request"
+handler404 = "trygg.errors.page_not_found"

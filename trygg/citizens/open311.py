@@ -38,10 +38,10 @@ from functools import wraps
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.core.files.base import ContentFile
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -49,6 +49,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from trygg.geo.geometry import parse_polygon
 from trygg.geo.models import Area, Municipality
 from trygg.incidents.models import Category
+from trygg.lib import params
 
 from . import ratelimit, services
 from .access import served_municipalities
@@ -152,6 +153,8 @@ def endpoint(root: str) -> Callable:
                 return render(root, view(request, *args, **kwargs))
             except Refused as refusal:
                 return render("errors", refusal.errors, status=refusal.status)
+            except BadRequest as bad:
+                return render("errors", Refused(400, str(bad)).errors, status=400)
 
         return answer
 
@@ -307,16 +310,7 @@ def request_data(report: CitizenReport, positions: dict[int, Position]) -> dict:
 def _moment(request: HttpRequest, name: str):
     """A start_date or end_date argument, or None; refused when it is not a W3C date-time."""
     value = request.GET.get(name)
-    if not value:
-        return None
-    moment = parse_datetime(value)
-    if moment is None or timezone.is_naive(moment):
-        raise Refused(
-            400,
-            _("%(name)s must be a date and time with a time zone, e.g. 2025-03-01T00:00:00Z.")
-            % {"name": name},
-        )
-    return moment
+    return params.moment(value, name) if value else None
 
 
 def _listed(request: HttpRequest, municipality: Municipality | None):
@@ -325,10 +319,7 @@ def _listed(request: HttpRequest, municipality: Municipality | None):
     if municipality is not None:
         reports = reports.filter(municipality=municipality)
     if ids := request.GET.get("service_request_id"):
-        wanted = ids.split(",")
-        if not all(part.isdigit() for part in wanted):
-            raise Refused(400, _("service_request_id must be numbers separated by commas."))
-        return reports.filter(pk__in=wanted)
+        return reports.filter(pk__in=params.ids(ids, "service_request_id"))
     if codes := request.GET.get("service_code"):
         reports = reports.filter(incident__category__slug__in=codes.split(","))
     if statuses := request.GET.get("status"):
@@ -363,7 +354,12 @@ def requests_list(request: HttpRequest) -> list[dict]:
 def request_detail(request: HttpRequest, request_id: str) -> list[dict]:
     """One accepted report, as a list of one (the spec's shape); anything else is not found."""
     _jurisdiction(request)
-    report = public_requests().filter(pk=request_id) if request_id.isdigit() else None
+    try:
+        report = public_requests().filter(
+            pk=params.integer(request_id, "service_request_id", low=1)
+        )
+    except BadRequest:
+        report = None
     if not report:
         raise Refused(404, _("service_request_id %(id)s not found.") % {"id": request_id})
     return served(report)

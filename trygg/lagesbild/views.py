@@ -15,6 +15,7 @@ from trygg.geo.models import Area, Municipality
 from trygg.geo.services import base_map
 from trygg.incidents.access import visible_incidents
 from trygg.incidents.models import Category
+from trygg.lib import params
 from trygg.organisations.access import access, readable_municipalities
 
 from .counts import seasonal, weekly_picture
@@ -40,12 +41,13 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _week(request: HttpRequest) -> tuple[int, int]:
-    """?ar=2025&vecka=10, or the current week."""
-    try:
-        year, week = int(request.GET["ar"]), int(request.GET["vecka"])
-    except (KeyError, ValueError):
+    """?ar=2025&vecka=10, or the current week when either is left out; a bad one is a 400."""
+    asked_year, asked_week = request.GET.get("ar", "").strip(), request.GET.get("vecka", "").strip()
+    year = params.year(asked_year, "ar") if asked_year else None
+    week = params.week(asked_week, "vecka") if asked_week else None
+    if year is None or week is None:
         return week_of(timezone.now())
-    if not 1 <= week <= weeks_in_year(year):
+    if week > weeks_in_year(year):
         raise Http404("Ingen sådan vecka.")
     return year, week
 

@@ -5,17 +5,17 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from trygg.audit.history import history_response
 from trygg.geo.models import Municipality, Place
+from trygg.lib import params
 from trygg.organisations.access import EDIT_ROLES, LOG_ROLES, access, visible
 from trygg.organisations.models import Organisation
 
@@ -31,18 +31,10 @@ def day_asked(request: HttpRequest) -> date:
 
     Looking back ("how did it stand at the half-year report?") uses the same
     rules as today, so the answer is the one the pages gave then. A date that
-    does not exist ("2025-02-30", "igår") is a bad request, not today.
+    does not exist ("2025-02-30", "igår") or is outside 1900–2100 is a bad
+    request, not today.
     """
-    asked = request.GET.get("datum", "").strip()
-    if not asked:
-        return timezone.localdate()
-    try:
-        day = parse_date(asked)
-    except ValueError:
-        day = None
-    if day is None:
-        raise BadRequest(f"?datum={asked} är inget giltigt datum (ÅÅÅÅ-MM-DD)")
-    return day
+    return params.query_day(request, "datum")
 
 
 def with_progress(commitments, on: date) -> list[tuple[Commitment, Progress]]:

@@ -491,6 +491,9 @@ def iter_json_array(file: IO[str], chunk_size: int = 1 << 16) -> Iterator[tuple[
                 if len(buffer) - position < MAX_POST_CHARS and fill():
                     continue
                 raise ValueError(f"post {number} är ingen giltig JSON ({error.msg})") from None
+            except RecursionError:
+                # Thousands of nested brackets: no post is shaped like that.
+                raise ValueError(f"post {number} är för djupt nästlad") from None
             # A number or literal at the very end may continue in the next chunk.
             at_end = end == len(buffer) and not isinstance(value, dict | list)
             if at_end and fill():

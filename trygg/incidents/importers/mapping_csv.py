@@ -110,6 +110,8 @@ def load_mapping(mapping: str | Path | dict) -> Mapping:
             raise ImportAborted(f"{name}: kan inte läsas ({error.strerror})") from None
         except ValueError as error:
             raise ImportAborted(f"{name}: ingen giltig JSON ({error})") from None
+        except RecursionError:
+            raise ImportAborted(f"{name}: ingen giltig JSON (för djupt nästlad)") from None
     if not isinstance(mapping, dict):
         raise ImportAborted(f"{name}: ska vara ett JSON-objekt")
     unknown = sorted(set(mapping) - set(COLUMN_KEYS) - set(OTHER_KEYS))

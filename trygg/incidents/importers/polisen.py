@@ -31,6 +31,7 @@ from datetime import UTC, datetime, time, timedelta, timezone
 from typing import Any
 
 from trygg.geo.municipalities import is_county
+from trygg.lib.params import MAX_YEAR, MIN_YEAR
 
 from ..models import Incident, Source
 from .base import STOCKHOLM, Importer, Record, Row, RowError, iter_json_array
@@ -76,9 +77,15 @@ def parse_published(value: Any) -> datetime:
     """The publishing time ("2026-01-03 6:28:39 +01:00"); no offset means Stockholm time."""
     if value is None or value == "":
         raise RowError("datetime", "saknas")
-    fast = _published_iso(value)
-    if fast is not None:
-        return fast
+    published = _published_iso(value) or _published_careful(value)
+    if not MIN_YEAR <= published.year <= MAX_YEAR:
+        # Year 9999 would overflow converting to Stockholm time further on.
+        raise RowError("datetime", f"{_quote(value)}: året ska vara {MIN_YEAR}–{MAX_YEAR}")
+    return published
+
+
+def _published_careful(value: Any) -> datetime:
+    """Any other shape the police have used: the regular expression, field by field."""
     match = _PUBLISHED.match(value) if isinstance(value, str) else None
     if match is None:
         raise RowError("datetime", f"{_quote(value)} är inget giltigt datum")
