@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The port of `make run`: make run PORT=8001
+PORT ?= 8000
 
 .PHONY: run test lint demo messages clean
 
@@ -13,14 +15,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-## Start Trygg on the embedded SQLite database with the demo data, on http://127.0.0.1:8000
+## Start Trygg on the embedded SQLite database with the demo data, on http://127.0.0.1:$(PORT)
 ## (with the background worker that runs uploaded imports)
 run: $(STAMP)
 	TRYGG_DEBUG=1 $(BIN)/trygg migrate --no-input
 	TRYGG_DEBUG=1 $(BIN)/trygg load_demo
 	TRYGG_DEBUG=1 $(BIN)/trygg db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	TRYGG_DEBUG=1 $(BIN)/trygg runserver 127.0.0.1:8000
+	TRYGG_DEBUG=1 $(BIN)/trygg runserver 127.0.0.1:$(PORT)
 
 ## Run the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL)
 test: $(STAMP)

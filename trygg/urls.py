@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from trygg.ops.health import healthz
+
 urlpatterns = [
     path("", include("trygg.promises.urls")),
     path("", include("trygg.agreements.urls")),
@@ -19,4 +21,5 @@ urlpatterns = [
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
