@@ -8,10 +8,12 @@ PORT ?= 8000
 
 .PHONY: run test lint demo messages clean
 
-$(STAMP): requirements.lock pyproject.toml
+# Development and tests: the runtime lock's packages and the test tools (requirements-dev.lock);
+# a production server installs requirements.lock alone (README, docs/deploy.md).
+$(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 

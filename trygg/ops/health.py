@@ -24,6 +24,9 @@ from django_tasks_db.models import DBTaskResult
 # A job waiting longer than this, with no task started or finished for as long, means no
 # worker is running (db_worker looks for work every second).
 WORKER_STALE_AFTER = timedelta(minutes=10)
+# A task running longer than this was left behind by a worker that was killed: it no
+# longer shows that a worker is busy.
+ABANDONED_AFTER = timedelta(hours=2)
 # Nearly full: less than 1 GiB or less than 2 % of the disk left for photos and uploads.
 MIN_FREE_BYTES = 1024**3
 MIN_FREE_SHARE = 0.02
@@ -59,7 +62,8 @@ def worker_check() -> dict:
 
     django-tasks' database backend keeps no heartbeat of its own, so an idle worker is
     indistinguishable from a stopped one until a job waits: stale means jobs have waited
-    longer than WORKER_STALE_AFTER while no task ran or ended for as long.
+    longer than WORKER_STALE_AFTER while no task started, ended or is running (a task
+    running for longer than ABANDONED_AFTER was abandoned by a killed worker).
     """
     now = timezone.now()
     results = DBTaskResult.objects
@@ -75,7 +79,8 @@ def worker_check() -> dict:
         "last_seen": last_seen.isoformat() if last_seen else None,
     }
     silent_since = max(filter(None, [last_seen, oldest]), default=now)
-    if pending and not running and now - silent_since > WORKER_STALE_AFTER:
+    busy = results.running().filter(started_at__gte=now - ABANDONED_AFTER).exists()
+    if pending and not busy and now - silent_since > WORKER_STALE_AFTER:
         minutes = int((now - (last_seen or oldest)).total_seconds() // 60)
         return {"ok": False, "message": f"no worker seen for {minutes} minutes"} | report
     return {"ok": True} | report

@@ -57,6 +57,14 @@ def test_a_worker_is_stale_when_jobs_wait_and_none_has_run_for_long(client):
     assert body["worker"]["pending"] == 1
 
 
+def test_a_task_left_running_by_a_killed_worker_shows_no_busy_worker(client):
+    started = timezone.now() - timedelta(hours=3)
+    task(TaskResultStatus.RUNNING, timedelta(hours=3), started_at=started)
+    task(TaskResultStatus.READY, timedelta(minutes=30))
+    worker = client.get("/healthz").json()["worker"]
+    assert (worker["message"], worker["running"]) == ("no worker seen for 180 minutes", 1)
+
+
 def test_a_worker_that_never_ran_is_stale_by_the_oldest_wait(client):
     task(TaskResultStatus.READY, timedelta(minutes=45))
     assert client.get("/healthz").json()["worker"]["message"] == "no worker seen for 45 minutes"
