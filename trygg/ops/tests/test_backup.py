@@ -127,10 +127,11 @@ def test_a_backup_restores_every_row_and_every_media_file(world, media, target, 
     assert len(files) == 2
 
     settings.MEDIA_ROOT = tmp_path / "media-restored"
-    restore("restore", archive)
+    out = restore("restore", archive)
 
     assert row_counts("restore") == before
     assert media_files(settings.MEDIA_ROOT) == files
+    assert "2 mediefiler" in out and "migrate" not in out, "the same version: nothing to do"
 
 
 def restore(alias: str, archive: Path, *options: str) -> str:
@@ -292,3 +293,11 @@ def test_a_missing_pg_dump_is_named(monkeypatch):
     monkeypatch.setenv("PATH", "")
     with pytest.raises(backup.BackupError, match="pg_dump finns inte på PATH"):
         backup._run_postgresql("pg_dump", [], SimpleNamespace(settings_dict={}))
+
+
+def test_a_backup_from_an_older_trygg_asks_for_migrate():
+    applied = applied_migrations()
+    dropped = applied["walks"].pop()
+    manifest = {"migrations": applied}
+    assert backup._missing_migrations(manifest) == [f"walks.{dropped}"]
+    assert backup._missing_migrations({"migrations": applied_migrations()}) == []
