@@ -71,6 +71,8 @@ def create_backup(target: str | Path, using: str = "default") -> tuple[Path, dic
     target = Path(target)
     if target.is_dir():
         target = target / f"trygg-{datetime.now():%Y%m%d-%H%M%S}.zip"
+    if not target.parent.is_dir():
+        raise BackupError(f"Mappen {target.parent} finns inte.")
     connection = connections[using]
     partial = target.with_name(target.name + ".partial")
     try:
@@ -90,6 +92,8 @@ def create_backup(target: str | Path, using: str = "default") -> tuple[Path, dic
                 manifest = _manifest(connection, files)
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
         os.replace(partial, target)
+    except OSError as error:
+        raise BackupError(f"Säkerhetskopian kunde inte skrivas till {target}: {error}") from error
     finally:
         partial.unlink(missing_ok=True)
     return target, manifest

@@ -250,6 +250,13 @@ def test_a_damaged_or_foreign_archive_is_refused(world, tmp_path, edit, message)
     assert world.promise.commitments.count() == 3
 
 
+@pytest.mark.django_db
+def test_a_backup_into_a_missing_folder_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="saknas.* finns inte"):
+        call_command("backup", str(tmp_path / "saknas" / "trygg.zip"))
+    assert not (tmp_path / "saknas").exists()
+
+
 def test_a_file_that_is_no_backup_is_refused(tmp_path):
     not_zip = tmp_path / "trygg.zip"
     not_zip.write_text("hej")
