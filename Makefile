@@ -36,8 +36,8 @@ lint: $(STAMP)
 
 ## Re-extract and compile the interface translations (needs GNU gettext)
 messages: $(STAMP)
-	cd trygg && ../$(BIN)/trygg makemessages -l sv --no-obsolete
-	cd trygg && ../$(BIN)/trygg compilemessages
+	cd trygg && TRYGG_DEBUG=1 ../$(BIN)/trygg makemessages -l sv --no-obsolete
+	cd trygg && TRYGG_DEBUG=1 ../$(BIN)/trygg compilemessages
 
 clean:
 	rm -rf $(VENV) trygg.sqlite3 *.egg-info

@@ -39,6 +39,15 @@ def _fast_password_hasher():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _second_factor_not_required():
+    """Tests log in with a password alone; those about the second factor turn it on."""
+    from django.test import override_settings
+
+    with override_settings(TRYGG_REQUIRE_MFA=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     """Tests do not run collectstatic; serve static files straight from the apps."""
@@ -181,8 +190,13 @@ def page(monkeypatch):
             ],
         )
         context = browser.new_context(viewport=PHONE, locale="sv-SE", is_mobile=True)
-        yield context.new_page()
+        page = context.new_page()
+        # The Content-Security-Policy must break nothing: Chromium logs all it refuses.
+        refused = []
+        page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
+        yield page
         browser.close()
         # Database calls made while Playwright's loop runs get their own
         # connection; close it, or PostgreSQL cannot drop the test database.
         connections.close_all()
+        assert not refused, refused

@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trygg.settings")
+# A benchmark builds its own throwaway database: a throwaway key will do.
+os.environ.setdefault("SECRET_KEY", "bench-only-" + "throwaway-key-" * 4)
 
 import django  # noqa: E402
 

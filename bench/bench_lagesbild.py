@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trygg.settings")
+# A benchmark builds its own throwaway database: a throwaway key will do.
+os.environ.setdefault("SECRET_KEY", "bench-only-" + "throwaway-key-" * 4)
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/trygg_bench5m")
 
 import django  # noqa: E402

@@ -21,6 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trygg.settings")
+# A benchmark builds its own throwaway database: a throwaway key will do.
+os.environ.setdefault("SECRET_KEY", "bench-only-" + "throwaway-key-" * 4)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
@@ -51,7 +53,7 @@ def prepare_database() -> None:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
             cursor.execute(f'CREATE DATABASE "{name}"')
     call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
 
 
 def grow_log_to(scale: int, base: list[Activity], links: list[tuple[int, list[int]]]) -> None:

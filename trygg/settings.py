@@ -6,9 +6,11 @@ Production sets SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL); see REA
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import xstatic.pkg.leaflet
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -28,10 +30,28 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def url_origin(url: str) -> list[str]:
+    """The origin of a tile URL template, as a CSP source ("{s}" subdomains as "*")."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return []
+    return [f"{parts.scheme}://{parts.netloc}".replace("{s}", "*")]
+
+
 DEBUG = env_bool("TRYGG_DEBUG")
 
-# Without SECRET_KEY the development key is used; `check --deploy` flags it (security.W009).
-SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-development-key-for-local-use-only"
+# The key signs sessions, CSRF tokens and password-reset links: with a known one anybody
+# could forge them. So only development may fall back on a fixed key; anywhere else
+# Trygg refuses to start without one.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to 50 or more random characters, e.g. "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))' "
+            "(README, Configuration); in development set TRYGG_DEBUG=1 instead."
+        )
+    SECRET_KEY = "django-insecure-development-key-for-local-use-only"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -59,10 +79,18 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "trygg.public",
     "trygg.demo",
+    "trygg.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "trygg.ops",
 ]
 
 MIDDLEWARE = [
+    # First, so that every response carries the policy: redirects, static files, errors.
+    "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,7 +98,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "trygg.accounts.middleware.SessionLimitMiddleware",
+    "trygg.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -122,7 +153,10 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -130,6 +164,74 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
+
+# Accounts (trygg/accounts, on django-allauth): login by username and password, a passkey,
+# or the municipality's/police's identity provider; no self sign-up (an administrator gives
+# memberships). See docs/architecture.md, "Accounts".
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "trygg.accounts.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "trygg.accounts.adapter.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Lockout: after TRYGG_LOGIN_FAILURES_PER_USER wrong passwords for one username (from any
+# address), or TRYGG_LOGIN_FAILURES_PER_ADDRESS from one address (for any username), even
+# the right password is refused until the oldest failure is TRYGG_LOGIN_LOCKOUT_MINUTES old.
+# Counted in the cache: several processes need a shared one (TRYGG_CACHE=database).
+TRYGG_LOGIN_FAILURES_PER_USER = int(os.environ.get("TRYGG_LOGIN_FAILURES_PER_USER", "10"))
+TRYGG_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("TRYGG_LOGIN_FAILURES_PER_ADDRESS", "30"))
+TRYGG_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("TRYGG_LOGIN_LOCKOUT_MINUTES", "15"))
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (
+        f"{TRYGG_LOGIN_FAILURES_PER_ADDRESS}/{TRYGG_LOGIN_LOCKOUT_MINUTES}m/ip,"
+        f"{TRYGG_LOGIN_FAILURES_PER_USER}/{TRYGG_LOGIN_LOCKOUT_MINUTES}m/key"
+    ),
+}
+# Second factor: TOTP, passkeys (WebAuthn) and recovery codes. Required of coordinators,
+# administrators and superusers when TRYGG_REQUIRE_MFA is on (the default outside development).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Trygg"
+# Users get their e-mail address from an administrator or the identity provider, not by a
+# confirmation mail; the second factor must not wait for one.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+# Passkeys need HTTPS, except on the development server.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+TRYGG_REQUIRE_MFA = env_bool("TRYGG_REQUIRE_MFA", not DEBUG)
+# A login through the identity provider counts as two factors (the IdP does its own MFA).
+TRYGG_OIDC_COUNTS_AS_MFA = env_bool("TRYGG_OIDC_COUNTS_AS_MFA", True)
+# Sessions end after TRYGG_IDLE_MINUTES without a request, and TRYGG_SESSION_HOURS after login.
+TRYGG_IDLE_MINUTES = int(os.environ.get("TRYGG_IDLE_MINUTES", "120"))
+TRYGG_SESSION_HOURS = int(os.environ.get("TRYGG_SESSION_HOURS", "10"))
+SESSION_COOKIE_AGE = TRYGG_SESSION_HOURS * 3600
+# Sign-in through an OpenID Connect identity provider (the municipality's or the police's),
+# shown on the login page when TRYGG_OIDC_SERVER_URL is set. Its redirect URI is
+# https://<host>/konto/oidc/idp/login/callback/.
+TRYGG_OIDC_SERVER_URL = os.environ.get("TRYGG_OIDC_SERVER_URL", "")
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "idp",
+                "name": os.environ.get("TRYGG_OIDC_LABEL", "") or _("the organisation's login"),
+                "client_id": os.environ.get("TRYGG_OIDC_CLIENT_ID", ""),
+                "secret": os.environ.get("TRYGG_OIDC_SECRET", ""),
+                "settings": {"server_url": TRYGG_OIDC_SERVER_URL},
+            }
+        ]
+        if TRYGG_OIDC_SERVER_URL
+        else [],
+    }
+}
 
 # Swedish first, English second.
 LANGUAGE_CODE = "sv"
@@ -182,6 +284,24 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 TRYGG_TILE_URL = os.environ.get("TRYGG_TILE_URL", "")
 TRYGG_TILE_ATTRIBUTION = os.environ.get("TRYGG_TILE_ATTRIBUTION", "")
 
+# Content-Security-Policy (django-csp) on every response: scripts and styles only from
+# Trygg's own files, never inline, never eval, so text a user typed cannot run even if
+# a template or a script forgot to escape it; images also from the tile server. Style
+# attributes are refused too: Leaflet and the admin set styles from their scripts
+# (CSSOM), which a policy does not limit. See docs/architecture.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:", *url_origin(TRYGG_TILE_URL)],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+
 # Citizen reports (trygg/citizens): the rate limit counts per client address in the cache.
 # Several processes share one count only in a shared cache: TRYGG_CACHE=database (then
 # run `trygg createcachetable`). Behind N proxies that append to X-Forwarded-For, set
@@ -194,6 +314,7 @@ if os.environ.get("TRYGG_CACHE") == "database":
         }
     }
 TRYGG_TRUSTED_PROXIES = int(os.environ.get("TRYGG_TRUSTED_PROXIES", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRYGG_TRUSTED_PROXIES
 TRYGG_OPEN311_API_KEYS = env_list("TRYGG_OPEN311_API_KEYS")
 
 # Mail: a citizen who left an address hears how their report was decided. Through the

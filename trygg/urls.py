@@ -1,5 +1,6 @@
 """URL map: staff pages, public pages, the open-data API, admin and i18n."""
 
+from allauth.account import views as account_views
 from django.contrib import admin
 from django.urls import include, path
 
@@ -18,7 +19,10 @@ urlpatterns = [
     path("", include("trygg.geo.urls")),
     path("", include("trygg.public.urls")),
     path("", include("trygg.citizens.urls")),
-    path("konto/", include("django.contrib.auth.urls")),
+    path("konto/", include("allauth.urls")),
+    # The names Trygg's templates and tests use for allauth's login and logout.
+    path("konto/login/", account_views.login, name="login"),
+    path("konto/logout/", account_views.logout, name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -2,15 +2,18 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from trygg.lib.keep import KeptModel
 from trygg.organisations.models import Organisation
+from trygg.privacy import MaskedCharField, MaskedTextField
 
 
-class Agreement(models.Model):
+class Agreement(KeptModel, models.Model):
     """A samverkansöverenskommelse: a multi-year agreement between municipality and police."""
 
-    title = models.CharField(_("title"), max_length=250)
+    title = MaskedCharField(_("title"), max_length=250)
     slug = models.SlugField(unique=True)
     parties = models.ManyToManyField(
         Organisation, related_name="agreements", verbose_name=_("parties")
@@ -21,12 +24,12 @@ class Agreement(models.Model):
     period_start = models.DateField(_("valid from"))
     period_end = models.DateField(_("valid to"))
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    signed_at = models.CharField(_("signed at"), max_length=100, blank=True)
+    signed_at = MaskedCharField(_("signed at"), max_length=100, blank=True)
     # [{"name": "...", "title": "..."}]: officials who signed, as printed on the document.
     signatories = models.JSONField(_("signatories"), default=list, blank=True)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = MaskedTextField(_("introduction"), blank=True)
     action_plan_url = models.URLField(_("action plan"), blank=True)
-    follow_up_text = models.TextField(
+    follow_up_text = MaskedTextField(
         _("follow-up"),
         blank=True,
         help_text=_("How and by whom the agreement is followed up, as written."),
@@ -43,6 +46,15 @@ class Agreement(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("agreement", args=[self.slug])
 
+    def deletion_refused(self) -> str | None:
+        """A signed agreement is what the parties agreed: it ends, it is not deleted."""
+        if self.signed_on is None:
+            return None
+        return gettext(
+            "The agreement “%(title)s” is signed and cannot be deleted. To end it, set "
+            "“valid to” to its last day."
+        ) % {"title": self.title}
+
     @property
     def follow_up_due(self):
         """An agreement is followed up when its period ends."""
@@ -57,8 +69,8 @@ class CollaborationArea(models.Model):
         _("number"), max_length=10, blank=True, help_text=_("As printed, e.g. 2.1")
     )
     order = models.PositiveIntegerField(_("order"))
-    title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("text"), blank=True)
+    title = MaskedCharField(_("title"), max_length=200)
+    text = MaskedTextField(_("text"), blank=True)
 
     class Meta:
         ordering = ["agreement", "order"]
@@ -90,7 +102,7 @@ class Forum(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = MaskedTextField(_("description"), blank=True)
     members = models.ManyToManyField(Organisation, related_name="forums", verbose_name=_("members"))
     agreement = models.ForeignKey(
         Agreement,

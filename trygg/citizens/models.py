@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trygg.geo.models import Municipality
 from trygg.incidents.models import Category, Incident
-from trygg.privacy import mask_identity_numbers
+from trygg.privacy import MaskedCharField, MaskedTextField
 
 TEXT_MAX_LENGTH = 2000
 ADDRESS_MAX_LENGTH = 200
@@ -52,8 +52,8 @@ class CitizenReport(models.Model):
     # the open data shows the centroid of the incident's area instead.
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    address = models.CharField(_("address or place"), max_length=ADDRESS_MAX_LENGTH, blank=True)
-    text = models.TextField(_("what the reporter wrote"), blank=True)
+    address = MaskedCharField(_("address or place"), max_length=ADDRESS_MAX_LENGTH, blank=True)
+    text = MaskedTextField(_("what the reporter wrote"), blank=True)
     photo = models.FileField(_("photo"), upload_to="citizen-reports/%Y/%m/", blank=True)
     email = models.EmailField(_("email for feedback"), blank=True)
     language = models.CharField(max_length=8, default="sv", editable=False)
@@ -68,7 +68,7 @@ class CitizenReport(models.Model):
         editable=False,
         related_name="+",
     )
-    reason = models.TextField(_("reason for rejection"), blank=True)
+    reason = MaskedTextField(_("reason for rejection"), blank=True)
     incident = models.OneToOneField(
         Incident,
         on_delete=models.SET_NULL,
@@ -94,12 +94,6 @@ class CitizenReport(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.category}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.text = mask_identity_numbers(self.text)
-        self.address = mask_identity_numbers(self.address)
-        self.reason = mask_identity_numbers(self.reason)
-        super().save(*args, **kwargs)
 
     @property
     def has_point(self) -> bool:

@@ -49,7 +49,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from trygg.geo.geometry import parse_polygon
 from trygg.geo.models import Area, Municipality
 from trygg.incidents.models import Category
-from trygg.privacy import mask_identity_numbers
 
 from . import ratelimit, services
 from .access import served_municipalities
@@ -290,7 +289,7 @@ def request_data(report: CitizenReport, positions: dict[int, Position]) -> dict:
         "status_notes": _("Accepted into the situation picture."),
         "service_name": category.name,
         "service_code": category.slug,
-        "description": mask_identity_numbers(incident.text) or None,
+        "description": incident.text or None,
         "agency_responsible": incident.organisation.name if incident.organisation else None,
         "service_notice": None,
         "requested_datetime": _w3c(report.received_at),

@@ -409,8 +409,7 @@ def _load_incidents(
     row it would write. Six thousand rows are generated in milliseconds, and
     placing the new ones in areas uses one AreaLocator (one read of the areas).
     They are written with insert_rows, not bulk_create: see there why.
-    Incident.save() (which masks identity numbers) is bypassed; the texts are
-    fixed and hold none.
+    Their texts pass through Incident's masked fields like every other write.
     """
     demo = Incident.objects.filter(external_id__startswith=incidents.DEFAULT_ID_PREFIX)
     existing = {

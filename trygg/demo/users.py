@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .seeds import KARLSHAMNS_KOMMUN, LPO_VASTERVIK, VASTERVIKS_KOMMUN
 
-DEMO_PASSWORD = "trygg-demo"
+DEMO_PASSWORD = "trygg-demo-2026"
 
 
 @dataclass(frozen=True)

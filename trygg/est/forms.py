@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trygg.geo.models import Area, Place
+from trygg.lib.optimistic import VersionedForm
 from trygg.organisations.models import Organisation
 from trygg.promises.models import Commitment
 
@@ -42,3 +43,16 @@ class FollowUpForm(forms.Form):
         choices=[c for c in Action.Status.choices if c[0] != Action.Status.OPEN],
     )
     note = forms.CharField(label=_("Note"), required=False)
+
+
+class CorrectionForm(VersionedForm, FollowUpForm):
+    """A recorded follow-up corrected, refused if someone corrected it since it was shown."""
+
+    version_fields = ("status", "follow_up_note")
+
+    def __init__(self, *args, action: Action, **kwargs) -> None:
+        self.action = action
+        super().__init__(*args, **kwargs)
+
+    def versioned_object(self) -> Action:
+        return self.action

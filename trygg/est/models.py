@@ -18,7 +18,7 @@ from trygg.agreements.models import Forum
 from trygg.geo.models import Area, Municipality, Place
 from trygg.lagesbild.weeks import week_monday
 from trygg.organisations.models import Organisation
-from trygg.privacy import mask_identity_numbers
+from trygg.privacy import MaskedCharField, MaskedTextField
 from trygg.promises.models import Activity, ActivityKind, Commitment
 
 
@@ -32,7 +32,7 @@ class Meeting(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     week = models.PositiveSmallIntegerField(_("week"))
     held_on = models.DateField(_("held on"))
-    notes = models.TextField(_("notes"), blank=True)
+    notes = MaskedTextField(_("notes"), blank=True)
 
     class Meta:
         ordering = ["-year", "-week"]
@@ -44,10 +44,6 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.forum} v. {self.week} {self.year}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.notes = mask_identity_numbers(self.notes)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("est-meeting", args=[self.forum.slug, self.year, self.week])
@@ -67,7 +63,7 @@ class Action(models.Model):
         CONTINUED = "continued", _("Continued")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
-    what = models.CharField(_("what"), max_length=300)
+    what = MaskedCharField(_("what"), max_length=300)
     area = models.ForeignKey(
         Area, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
     )
@@ -89,7 +85,7 @@ class Action(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    follow_up_note = models.TextField(_("follow-up note"), blank=True)
+    follow_up_note = MaskedTextField(_("follow-up note"), blank=True)
     followed_up_at = models.ForeignKey(
         Meeting,
         on_delete=models.SET_NULL,
@@ -128,8 +124,3 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.what
-
-    def save(self, *args, **kwargs) -> None:
-        self.what = mask_identity_numbers(self.what)
-        self.follow_up_note = mask_identity_numbers(self.follow_up_note)
-        super().save(*args, **kwargs)

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,7 +20,7 @@ from trygg.lagesbild.views import with_category_names
 from trygg.lagesbild.weeks import week_of
 from trygg.organisations.access import access, visible
 
-from .forms import ActionForm, FollowUpForm
+from .forms import ActionForm, CorrectionForm, FollowUpForm
 from .models import Action, Meeting
 from .services import actions_to_follow_up, correct_follow_up, follow_up
 
@@ -128,9 +129,10 @@ def meeting_page(request: HttpRequest, slug: str, year: int, week: int) -> HttpR
     )
 
 
-def _correction_form(action: Action) -> FollowUpForm:
+def _correction_form(action: Action) -> CorrectionForm:
     """The follow-up form filled in as recorded, with ids of its own on a page of many."""
-    return FollowUpForm(
+    return CorrectionForm(
+        action=action,
         initial={"action": action.pk, "status": action.status, "note": action.follow_up_note},
         auto_id=f"correct-{action.pk}-%s",
     )
@@ -144,18 +146,29 @@ def correct(request: HttpRequest, slug: str, year: int, week: int) -> HttpRespon
     if not _may_correct(request, forum):
         raise PermissionDenied(_("Only coordinators and administrators can correct a follow-up."))
     meeting = get_object_or_404(Meeting, forum=forum, year=year, week=week)
-    form = FollowUpForm(request.POST)
-    if not form.is_valid():
-        problems = "; ".join(
-            f"{form[field].label}: {' '.join(errors)}" for field, errors in form.errors.items()
-        )
-        messages.error(
-            request, _("The correction was not saved. %(problems)s") % {"problems": problems}
-        )
-        return redirect(meeting)
+    pk = request.POST.get("action", "")
     action = get_object_or_404(
-        Action.objects.filter(followed_up_at=meeting), pk=form.cleaned_data["action"]
+        Action.objects.filter(followed_up_at=meeting), pk=int(pk) if pk.isdigit() else None
     )
-    correct_follow_up(action, form.cleaned_data["status"], form.cleaned_data["note"], request.user)
+    with transaction.atomic():
+        form = CorrectionForm(request.POST, action=action)
+        if not form.is_valid():
+            problems = " ".join(
+                [
+                    *form.errors.get(NON_FIELD_ERRORS, []),
+                    *(
+                        f"{form[field].label}: {' '.join(errors)}"
+                        for field, errors in form.errors.items()
+                        if field != NON_FIELD_ERRORS
+                    ),
+                ]
+            )
+            messages.error(
+                request, _("The correction was not saved. %(problems)s") % {"problems": problems}
+            )
+            return redirect(meeting)
+        correct_follow_up(
+            action, form.cleaned_data["status"], form.cleaned_data["note"], request.user
+        )
     messages.success(request, _("Follow-up corrected: %(action)s") % {"action": action})
     return redirect(meeting)

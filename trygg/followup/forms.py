@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from trygg.geo.geometry import parse_polygon
 from trygg.geo.models import Area, Place
 from trygg.incidents.models import Category
+from trygg.lib.optimistic import VersionedForm
 from trygg.organisations.models import Organisation
 from trygg.promises.models import Commitment
 from trygg.promises.progress import Slice
@@ -122,14 +123,14 @@ class ReportCreateForm(forms.ModelForm):
         return data
 
 
-class ReportTextForm(forms.Form):
+class ReportTextForm(VersionedForm, forms.Form):
     """The coordinator's words: an introduction and a comment per commitment."""
 
     introduction = forms.CharField(label=_("Introduction"), widget=forms.Textarea, required=False)
 
     def __init__(self, *args, report, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
         self.report = report
+        super().__init__(*args, **kwargs)
         self.initial.setdefault("introduction", report.introduction)
         for commitment in report.promise.commitments.all():
             name = f"comment_{commitment.pk}"
@@ -140,6 +141,19 @@ class ReportTextForm(forms.Form):
                 required=False,
             )
             self.initial.setdefault(name, report.comments.get(str(commitment.pk), ""))
+
+    def versioned_object(self) -> Report:
+        return self.report
+
+    def version_values(self, report: Report) -> dict[str, str]:
+        """The texts as the form shows them: a changed comment is named by its commitment."""
+        return {
+            "introduction": report.introduction,
+            **{
+                f"comment_{c.pk}": report.comments.get(str(c.pk), "")
+                for c in report.promise.commitments.all()
+            },
+        }
 
     def apply(self) -> None:
         """Put the cleaned texts on the report (masked when it is saved)."""
@@ -161,7 +175,7 @@ class CorrectionForm(ReportTextForm):
     )
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersionedForm, forms.ModelForm):
     """The plan's own words and its decision."""
 
     class Meta:

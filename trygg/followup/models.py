@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trygg.geo.models import Municipality
 from trygg.organisations.models import Organisation
-from trygg.privacy import mask_identity_numbers
+from trygg.privacy import MaskedCharField, MaskedJSONField, MaskedTextField
 from trygg.promises.models import Commitment, Promise
 
 
@@ -21,12 +21,12 @@ class Report(models.Model):
     promise = models.ForeignKey(
         Promise, on_delete=models.CASCADE, related_name="reports", verbose_name=_("promise")
     )
-    title = models.CharField(_("title"), max_length=250)
+    title = MaskedCharField(_("title"), max_length=250)
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = MaskedTextField(_("introduction"), blank=True)
     # {"<commitment id>": "comment"}: the coordinator's words on each commitment.
-    comments = models.JSONField(_("comments"), default=dict, blank=True)
+    comments = MaskedJSONField(_("comments"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
     )
@@ -39,11 +39,6 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.introduction = mask_identity_numbers(self.introduction)
-        self.comments = {k: mask_identity_numbers(v) for k, v in self.comments.items()}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("report", args=[self.pk])
@@ -70,8 +65,8 @@ class PublishedVersion(models.Model):
         editable=False,
         related_name="+",
     )
-    change_note = models.TextField(_("what changed"), blank=True)
-    content = models.JSONField(_("content"))
+    change_note = MaskedTextField(_("what changed"), blank=True)
+    content = MaskedJSONField(_("content"))
 
     class Meta:
         abstract = True
@@ -82,7 +77,6 @@ class PublishedVersion(models.Model):
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:
             raise ValueError("A published version cannot be changed; publish a new one.")
-        self.change_note = mask_identity_numbers(self.change_note)
         super().save(*args, **kwargs)
 
 
@@ -117,7 +111,7 @@ class StrategicPlan(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="strategic_plans"
     )
     year = models.PositiveIntegerField(_("year"))
-    focus_text = models.TextField(_("focus areas chosen, and why"), blank=True)
+    focus_text = MaskedTextField(_("focus areas chosen, and why"), blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     decided_by = models.CharField(_("decision body"), max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -135,10 +129,6 @@ class StrategicPlan(models.Model):
     def __str__(self) -> str:
         return f"{self.municipality} {self.year}"
 
-    def save(self, *args, **kwargs) -> None:
-        self.focus_text = mask_identity_numbers(self.focus_text)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("strategic-plan", args=[self.pk])
 
@@ -154,11 +144,11 @@ class PlanAction(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     plan = models.ForeignKey(StrategicPlan, on_delete=models.CASCADE, related_name="actions")
-    what = models.TextField(_("what"))
+    what = MaskedTextField(_("what"))
     who = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("who")
     )
-    when = models.CharField(_("when"), max_length=100)
+    when = MaskedCharField(_("when"), max_length=100)
     commitments = models.ManyToManyField(
         Commitment, blank=True, related_name="+", verbose_name=_("commitments")
     )
@@ -173,10 +163,6 @@ class PlanAction(models.Model):
 
     def __str__(self) -> str:
         return self.what[:80]
-
-    def save(self, *args, **kwargs) -> None:
-        self.what = mask_identity_numbers(self.what)
-        super().save(*args, **kwargs)
 
 
 class StrategicPlanVersion(PublishedVersion):

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -54,6 +55,11 @@ def plan_create(request: HttpRequest, scb_code: str) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The draft drawn from the data (or the published version), and the editors' forms."""
     plan = _visible_plan(request, pk)
+    return _plan_page(request, plan)
+
+
+def _plan_page(request: HttpRequest, plan: StrategicPlan, form: PlanForm | None = None):
+    """The plan page, with the editor's forms (the plan's own one, if refused, as posted)."""
     versions = list(plan.versions.order_by("-number"))
     may_coordinate = access(request).may_coordinate(plan.municipality_id)
     editor = not versions and may_coordinate
@@ -64,7 +70,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan,
         "versions": versions,
         "content": content,
-        "form": PlanForm(instance=plan) if editor else None,
+        "form": (form or PlanForm(instance=plan)) if editor else None,
         "action_form": PlanActionForm(plan=plan) if editor else None,
         "actions": plan.actions.all()
         if access(request).may_coordinate(plan.municipality_id)
@@ -80,7 +86,9 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _visible_plan(request, pk)
     _require_editor(request, plan)
     form = PlanForm(request.POST, instance=plan)
-    if form.is_valid():
+    with transaction.atomic():  # the version check and the save under one lock
+        if not form.is_valid():
+            return _plan_page(request, plan, form)
         form.save()
     return redirect(plan)
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -55,17 +56,23 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The draft drawn from today's data, or, once published, the versions and a correction."""
     report = _visible_report(request, pk)
+    return _report_page(request, report)
+
+
+def _report_page(
+    request: HttpRequest, report: Report, form: ReportTextForm | None = None
+) -> HttpResponse:
+    """The report page, with the editor's form (or the one just refused)."""
     editor = can_edit(request.user, report.promise.party_ids())
     versions = list(report.versions.order_by("-number"))
-    form = None
-    if editor:
+    if editor and form is None:
         form = (CorrectionForm if versions else ReportTextForm)(report=report)
     context = {
         "report": report,
         "versions": versions,
         "content": versions[0].content if versions else draft_content(report),
         "can_edit": editor,
-        "form": form,
+        "form": form if editor else None,
     }
     return render(request, "followup/report.html", context)
 
@@ -79,10 +86,12 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if report.versions.exists():
         raise PermissionDenied(_("A published report cannot be edited; publish a correction."))
     form = ReportTextForm(request.POST, report=report)
-    if form.is_valid():
+    with transaction.atomic():  # the version check and the save under one lock
+        if not form.is_valid():
+            return _report_page(request, report, form)
         form.apply()
         report.save()
-        messages.success(request, _("The draft was saved."))
+    messages.success(request, _("The draft was saved."))
     return redirect(report)
 
 
@@ -107,20 +116,14 @@ def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
     if not report.versions.exists():
         raise PermissionDenied(_("Only a published report is corrected; edit the draft instead."))
     form = CorrectionForm(request.POST or None, report=report)
-    if request.method == "POST" and form.is_valid():
-        form.apply()
-        report.save()
-        publish(report, request.user, form.cleaned_data["change_note"])
-        messages.success(request, _("The correction was published as a new version."))
-        return redirect(report)
-    context = {
-        "report": report,
-        "versions": list(report.versions.order_by("-number")),
-        "content": report.latest.content,
-        "can_edit": True,
-        "form": form,
-    }
-    return render(request, "followup/report.html", context)
+    with transaction.atomic():
+        if request.method == "POST" and form.is_valid():
+            form.apply()
+            report.save()
+            publish(report, request.user, form.cleaned_data["change_note"])
+            messages.success(request, _("The correction was published as a new version."))
+            return redirect(report)
+    return _report_page(request, report, form)
 
 
 def _public_version(slug: str, pk: int, number: int) -> ReportVersion:

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from trygg.privacy import MaskedCharField
+
 from .geometry import GeometryError, outline, parse_polygon, readable_polygon
 
 # What Area.save keeps beside the boundary, from it.
@@ -45,7 +47,7 @@ class Area(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     # A GeoJSON Polygon or MultiPolygon geometry in WGS 84 (longitude, latitude).
     geometry = models.JSONField(_("boundary (GeoJSON)"), null=True, blank=True)
-    boundary_note = models.CharField(
+    boundary_note = MaskedCharField(
         _("about the boundary"),
         max_length=200,
         blank=True,

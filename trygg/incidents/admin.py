@@ -37,6 +37,8 @@ class IncidentAdmin(OwnedAdmin):
     list_filter = ["source", "category", "municipality", "is_summary"]
     date_hierarchy = "occurred_from"
     search_fields = ["title", "external_id"]
+    # Hundreds of thousands of rows: picking some to delete is not what the admin is for.
+    bulk_delete = False
 
     def get_queryset(self, request):
         """The collaboration's incidents, less those another organisation keeps internal."""

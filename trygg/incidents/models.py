@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trygg.geo.models import Area, Municipality, Place
 from trygg.organisations.models import Organisation
-from trygg.privacy import mask_identity_numbers
+from trygg.privacy import MaskedCharField, MaskedJSONField, MaskedTextField
 
 
 class Category(models.Model):
@@ -20,7 +20,7 @@ class Category(models.Model):
 
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
+    description = MaskedTextField(_("description"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -92,7 +92,7 @@ class Incident(models.Model):
     external_id = models.CharField(  # noqa: DJ001
         _("source id"), max_length=100, null=True, blank=True
     )
-    source_type = models.CharField(
+    source_type = MaskedCharField(
         _("type as reported"), max_length=150, blank=True, help_text=_("E.g. the crime code.")
     )
     category = models.ForeignKey(
@@ -124,8 +124,8 @@ class Incident(models.Model):
         _("location precision"), max_length=20, choices=Precision.choices, default=Precision.POINT
     )
 
-    title = models.CharField(_("title"), max_length=250, blank=True)
-    text = models.TextField(_("what happened"), blank=True)
+    title = MaskedCharField(_("title"), max_length=250, blank=True)
+    text = MaskedTextField(_("what happened"), blank=True)
     url = models.URLField(_("source link"), blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -179,8 +179,6 @@ class Incident(models.Model):
         return self.title or f"{self.get_source_display()} {self.occurred_from:%Y-%m-%d}"
 
     def save(self, *args, **kwargs) -> None:
-        self.text = mask_identity_numbers(self.text)
-        self.title = mask_identity_numbers(self.title)
         if self.area_id is None and self.place_id is not None:
             self.area = self.place.area
         super().save(*args, **kwargs)
@@ -201,7 +199,7 @@ class ImportJob(models.Model):
 
     kind = models.CharField(_("kind of file"), max_length=20)
     file = models.FileField(_("file"), upload_to="imports/")
-    mapping = models.JSONField(_("column mapping"), null=True, blank=True)
+    mapping = MaskedJSONField(_("column mapping"), null=True, blank=True)
     skip_invalid = models.BooleanField(_("import the good rows, set bad ones aside"), default=False)
     organisation = models.ForeignKey(
         Organisation,
@@ -220,7 +218,7 @@ class ImportJob(models.Model):
     created = models.PositiveIntegerField(_("imported"), default=0)
     existing = models.PositiveIntegerField(_("already there"), default=0)
     rejected = models.PositiveIntegerField(_("set aside"), default=0)
-    message = models.TextField(_("message"), blank=True)
+    message = MaskedTextField(_("message"), blank=True)
     rejects = models.FileField(_("rows set aside"), upload_to="imports/", blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
@@ -253,7 +251,7 @@ class ImportMapping(models.Model):
         related_name="import_mappings",
         verbose_name=_("organisation"),
     )
-    mapping = models.JSONField(
+    mapping = MaskedJSONField(
         _("column mapping"),
         help_text=_("The JSON mapping described in trygg/incidents/importers/mapping_csv.py."),
     )

@@ -1,6 +1,5 @@
 """The weekly lägesbild page, its map, and its JSON and CSV twins."""
 
-import csv
 from datetime import timedelta
 
 import h3
@@ -10,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from trygg import csvcells
 from trygg.geo.models import Area, Municipality
 from trygg.geo.services import base_map
 from trygg.incidents.access import visible_incidents
@@ -163,5 +163,5 @@ def week_csv(request: HttpRequest, scb_code: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"lagesbild-{municipality.scb_code}-{year}-v{week:02d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    write_csv(csv.writer(response), period)
+    write_csv(csvcells.Writer(response), period)
     return response

@@ -6,6 +6,9 @@ from django.db import models
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
+from trygg.lib.keep import KeptAdmin, deletion_refusal
+from trygg.lib.optimistic import VersionCheckedAdmin
+
 from .access import EDIT_ROLES, collaboration_organisation_ids, organisation_ids
 from .models import Membership, Organisation
 
@@ -60,12 +63,13 @@ class ScopedStackedInline(ScopedRelations, admin.StackedInline):
     """A stacked inline whose relations are limited like its parent's."""
 
 
-class OwnedAdmin(ScopedRelations, admin.ModelAdmin):
+class OwnedAdmin(KeptAdmin, VersionCheckedAdmin, ScopedRelations, admin.ModelAdmin):
     """An admin page limited to what the user's organisations own.
 
     Coordinators and administrators of an organisation see and change its
     objects; nobody else sees them. `owner_lookup` leads from the model to its
-    owning organisations.
+    owning organisations. Kept objects are not deleted (KeptAdmin), and a change
+    form saved over someone else's change is refused (VersionCheckedAdmin).
     """
 
     owner_lookup: str = ""
@@ -103,7 +107,11 @@ class OwnedAdmin(ScopedRelations, admin.ModelAdmin):
         return self._allowed(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return self._allowed(request, obj)
+        return self._allowed(request, obj) and self.may_be_deleted(obj)
+
+    def may_be_deleted(self, obj: Model | None) -> bool:
+        """No delete button for a kept object (trygg.lib.keep says why, when it is tried)."""
+        return obj is None or deletion_refusal(obj) is None
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return self._allowed(request, None)

@@ -2,10 +2,13 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from trygg.lib.keep import KeptModel, related_data
 
-class Organisation(models.Model):
+
+class Organisation(KeptModel, models.Model):
     """A party to the work: a police area, a municipality, a housing company, an association."""
 
     class Kind(models.TextChoices):
@@ -35,6 +38,16 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def deletion_refused(self) -> str | None:
+        """An organisation that has taken part in the work stays; only its members may go."""
+        rows = related_data(self, ignore=(Membership,))
+        if rows is None:
+            return None
+        return gettext(
+            "“%(organisation)s” has data (%(rows)s) and cannot be deleted. Remove its "
+            "memberships instead, so that nobody acts for it any more."
+        ) % {"organisation": self.name, "rows": rows}
 
 
 class Role(models.TextChoices):

@@ -19,7 +19,7 @@ from trygg.geo.geometry import GeometryError, parse_polygon
 from trygg.geo.models import Area, Municipality, Place
 from trygg.incidents.models import Category, Incident
 from trygg.organisations.models import Organisation
-from trygg.privacy import mask_identity_numbers
+from trygg.privacy import MaskedCharField, MaskedTextField
 from trygg.promises.models import Activity, Commitment, FocusArea, Promise
 
 # Age bands a dialogue may count its participants in: (key, label).
@@ -45,7 +45,7 @@ class Dialogue(models.Model):
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = MaskedCharField(_("title"), max_length=200)
     format = models.CharField(_("format"), max_length=10, choices=Format.choices)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
@@ -76,7 +76,7 @@ class Dialogue(models.Model):
     )
     # {"18-29": 12, ...} with the keys of AGE_BANDS; bands left out are unknown.
     participants_by_age = models.JSONField(_("participants by age"), default=dict, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = MaskedTextField(_("summary"), blank=True)
     informs_promise = models.ForeignKey(
         Promise,
         on_delete=models.SET_NULL,
@@ -113,11 +113,6 @@ class Dialogue(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
-        self.title = mask_identity_numbers(self.title)
-        self.summary = mask_identity_numbers(self.summary)
-        super().save(*args, **kwargs)
-
     def clean(self) -> None:
         known = {key for key, _label in AGE_BANDS}
         by_age = self.participants_by_age or {}
@@ -141,7 +136,7 @@ class DialogueTheme(models.Model):
     """
 
     dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="themes")
-    text = models.TextField(_("what was raised"))
+    text = MaskedTextField(_("what was raised"))
     category = models.ForeignKey(Category, on_delete=models.PROTECT, verbose_name=_("category"))
     area = models.ForeignKey(
         Area, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
@@ -166,10 +161,6 @@ class DialogueTheme(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
-    def save(self, *args, **kwargs) -> None:
-        self.text = mask_identity_numbers(self.text)
-        super().save(*args, **kwargs)
-
 
 class SurveyIndicator(models.Model):
     """A question or index of a safety survey ("Otrygghetsindex", "Andel som oroar sig…").
@@ -183,7 +174,7 @@ class SurveyIndicator(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MEAN)
-    description = models.TextField(_("description"), blank=True)
+    description = MaskedTextField(_("description"), blank=True)
 
     class Meta:
         ordering = ["name"]

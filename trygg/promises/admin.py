@@ -1,8 +1,13 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from trygg.organisations.admin import OwnedAdmin, ScopedInline
 
 from .models import Activity, Commitment, CommitmentRevision, FocusArea, Promise
+from .revisions import REVISABLE
 
 
 class FocusAreaInline(ScopedInline):
@@ -54,6 +59,21 @@ class CommitmentAdmin(OwnedAdmin):
     search_fields = ["text"]
     filter_horizontal = ["responsible", "places", "areas"]
     inlines = [RevisionInline]
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        """A saved commitment's target changes only by a revision, which keeps the history."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            readonly += [*REVISABLE, "revise"]
+        return readonly
+
+    @admin.display(description=_("Change the target"))
+    def revise(self, obj: Commitment) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("commitment-revise", args=[obj.pk]),
+            gettext("Revise the target on the commitment's page, with the day and the reason"),
+        )
 
 
 @admin.register(Activity)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trygg.geo.models import Place
+from trygg.lib.optimistic import VersionedForm
 from trygg.organisations.models import Organisation
 
 from .models import Activity, Commitment, CommitmentRevision, Promise
@@ -62,7 +63,7 @@ class ActivityForm(forms.ModelForm):
         return day
 
 
-class PromiseForm(forms.ModelForm):
+class PromiseForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Promise
         fields = [
@@ -106,6 +107,8 @@ def check_target(form: forms.ModelForm, data: dict) -> None:
 
 
 class CommitmentForm(forms.ModelForm):
+    """A new commitment, target and all (the document reader's confirm page)."""
+
     class Meta:
         model = Commitment
         fields = [
@@ -132,7 +135,23 @@ class CommitmentForm(forms.ModelForm):
         return data
 
 
-class _ChangeForm(forms.Form):
+class CommitmentEditForm(VersionedForm, forms.ModelForm):
+    """A commitment's words and what counts toward it.
+
+    Its target is not here: a changed target is a revision (RevisionForm), which
+    keeps the old one with who changed it, when and why.
+    """
+
+    class Meta:
+        model = Commitment
+        fields = ["text", "activity_kind", "completed_on"]
+        widgets = {
+            "completed_on": forms.DateInput(attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class _ChangeForm(VersionedForm, forms.Form):
     """The day a change takes effect and why: what every revision and cancellation records."""
 
     effective_on = forms.DateField(
@@ -144,9 +163,12 @@ class _ChangeForm(forms.Form):
         help_text=_("Shown with the commitment's history. Never names or identity numbers."),
     )
 
+    # Revising or cancelling over someone else's revision would undo it unseen.
+    version_fields = REVISABLE
+
     def __init__(self, *args, commitment: Commitment, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
         self.commitment = commitment
+        super().__init__(*args, **kwargs)
         self.earliest = earliest_effective(commitment)
         self.latest = commitment.promise.period_end
         self.fields["effective_on"].initial = min(
@@ -164,6 +186,9 @@ class _ChangeForm(forms.Form):
                 % {"start": self.earliest.isoformat(), "end": self.latest.isoformat()}
             )
         return day
+
+    def versioned_object(self) -> Commitment:
+        return self.commitment
 
     def clean(self):
         data = super().clean()

@@ -3,18 +3,20 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from trygg.agreements.models import Agreement, Forum
 from trygg.geo.models import Area, Municipality, Place
+from trygg.lib.keep import KeptModel
 from trygg.organisations.models import Organisation
-from trygg.privacy import mask_identity_numbers
+from trygg.privacy import MaskedCharField, MaskedTextField
 
 
-class Promise(models.Model):
+class Promise(KeptModel, models.Model):
     """A medborgarlöfte: what police and municipality publicly promise for a period."""
 
-    title = models.CharField(_("title"), max_length=250)
+    title = MaskedCharField(_("title"), max_length=250)
     slug = models.SlugField(unique=True)
     parties = models.ManyToManyField(
         Organisation, related_name="promises", verbose_name=_("parties")
@@ -35,18 +37,18 @@ class Promise(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     # [{"name": "...", "title": "..."}]: officials who signed, as printed on the document.
     signatories = models.JSONField(_("signatories"), default=list, blank=True)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = MaskedTextField(_("introduction"), blank=True)
     reports_required = models.PositiveSmallIntegerField(
         _("reports to citizens required"),
         null=True,
         blank=True,
         help_text=_("How many times results must be reported to citizens during the period."),
     )
-    reporting_text = models.TextField(_("reporting obligation, as written"), blank=True)
+    reporting_text = MaskedTextField(_("reporting obligation, as written"), blank=True)
     is_public = models.BooleanField(
         _("public"), default=False, help_text=_("Shown on the public pages and in the open data.")
     )
-    source_note = models.CharField(_("source"), max_length=250, blank=True)
+    source_note = MaskedCharField(_("source"), max_length=250, blank=True)
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -66,14 +68,34 @@ class Promise(models.Model):
     def get_public_url(self) -> str:
         return reverse("public-promise", args=[self.slug])
 
+    def deletion_refused(self) -> str | None:
+        """A signed promise, or one whose work was logged or reported on, is kept."""
+        if self.signed_on is not None:
+            why = gettext("The promise “%(title)s” is signed and cannot be deleted.")
+        elif Activity.objects.filter(commitments__promise=self).exists():
+            why = gettext("Work has been logged against the promise “%(title)s”; it is kept.")
+        elif self.reports.filter(versions__isnull=False).exists():
+            why = gettext("A report on the promise “%(title)s” has been published; it is kept.")
+        else:
+            return None
+        return " ".join(
+            [
+                why % {"title": self.title},
+                gettext(
+                    "Instead, untick “public” to take it off the public pages, and cancel its "
+                    "commitments from the day it ends (“Cancel the commitment” on each)."
+                ),
+            ]
+        )
+
 
 class FocusArea(models.Model):
     """A prioritised problem area of a promise ("Narkotika bland ungdomar")."""
 
     promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="focus_areas")
     order = models.PositiveIntegerField(_("order"))
-    title = models.CharField(_("title"), max_length=250)
-    description = models.TextField(_("description"), blank=True)
+    title = MaskedCharField(_("title"), max_length=250)
+    description = MaskedTextField(_("description"), blank=True)
 
     class Meta:
         ordering = ["promise", "order"]
@@ -107,7 +129,7 @@ class ActivityKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Commitment(models.Model):
+class Commitment(KeptModel, models.Model):
     """One concrete undertaking of a promise, with its target.
 
     The target is a count ("minst hundra platsbesök på ett år": 100 site visits
@@ -136,7 +158,7 @@ class Commitment(models.Model):
         verbose_name=_("focus area"),
     )
     order = models.PositiveIntegerField(_("order"))
-    text = models.TextField(_("text as promised"))
+    text = MaskedTextField(_("text as promised"))
     responsible = models.ManyToManyField(
         Organisation, related_name="commitments", verbose_name=_("responsible")
     )
@@ -147,7 +169,7 @@ class Commitment(models.Model):
         _("target"), max_length=10, choices=TargetKind.choices, default=TargetKind.ONGOING
     )
     quantity = models.PositiveIntegerField(_("quantity"), null=True, blank=True)
-    unit = models.CharField(_("unit as written"), max_length=100, blank=True)
+    unit = MaskedCharField(_("unit as written"), max_length=100, blank=True)
     activity_kind = models.CharField(
         _("activity counted"),
         max_length=30,
@@ -167,7 +189,7 @@ class Commitment(models.Model):
         help_text=_("Meetings of this forum count toward the target."),
     )
     due = models.DateField(_("due"), null=True, blank=True)
-    due_text = models.CharField(_("due, as written"), max_length=100, blank=True)
+    due_text = MaskedCharField(_("due, as written"), max_length=100, blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
     class Meta:
@@ -194,6 +216,15 @@ class Commitment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("commitment", args=[self.pk])
+
+    def deletion_refused(self) -> str | None:
+        """Logged work counted toward a commitment keeps it: it is cancelled, not deleted."""
+        if not self.activities.exists():
+            return None
+        return gettext(
+            "Work has been logged against the commitment “%(commitment)s”, so it cannot be "
+            "deleted. Cancel it instead (“Cancel the commitment” on its page), with the reason."
+        ) % {"commitment": self}
 
 
 class Activity(models.Model):
@@ -231,7 +262,7 @@ class Activity(models.Model):
     area = models.ForeignKey(
         Area, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
     )
-    note = models.TextField(_("note"), blank=True)
+    note = MaskedTextField(_("note"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
@@ -252,7 +283,6 @@ class Activity(models.Model):
         return f"{self.get_kind_display()} {self.date}"
 
     def save(self, *args, **kwargs) -> None:
-        self.note = mask_identity_numbers(self.note)
         if self.area_id is None and self.place_id is not None:
             self.area = self.place.area
         super().save(*args, **kwargs)
@@ -277,7 +307,7 @@ class CommitmentRevision(models.Model):
     # {"quantity": [100, 60], "due": ["2025-05-31", "2025-06-30"]}: each changed field, old → new,
     # as JSON values (dates as ISO text).
     changes = models.JSONField(_("changes"), default=dict, blank=True)
-    reason = models.TextField(_("reason"))
+    reason = MaskedTextField(_("reason"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -296,10 +326,6 @@ class CommitmentRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.effective_on}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.reason = mask_identity_numbers(self.reason)
-        super().save(*args, **kwargs)
 
     def changed(self) -> list[tuple[str, str, str]]:
         """Each change as (field name, old, new), in words for the history."""

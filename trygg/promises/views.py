@@ -6,8 +6,10 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
@@ -17,7 +19,7 @@ from trygg.organisations.access import EDIT_ROLES, LOG_ROLES, access, visible
 from trygg.organisations.models import Organisation
 
 from .access import get_commitment_for_user, get_promise_for_user
-from .forms import ActivityForm, CancelForm, CommitmentForm, PromiseForm, RevisionForm
+from .forms import ActivityForm, CancelForm, CommitmentEditForm, PromiseForm, RevisionForm
 from .models import Commitment, CommitmentRevision, Promise
 from .progress import Progress, Status, counted_activities, progress, progress_by_slice
 from .revisions import terms_on
@@ -117,10 +119,11 @@ def promise_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if not may_change:
         raise PermissionDenied(_("Only coordinators of the promise's parties may edit it."))
     form = PromiseForm(request.POST or None, instance=promise)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The promise was saved."))
-        return redirect(promise)
+    with transaction.atomic():  # the version check and the save under one lock
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, _("The promise was saved."))
+            return redirect(promise)
     return render(request, "promises/edit.html", {"form": form, "object": promise})
 
 
@@ -168,13 +171,16 @@ def commitment_change(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     revising = kind == CommitmentRevision.Kind.REVISED
     form_class = RevisionForm if revising else CancelForm
     form = form_class(request.POST or None, commitment=commitment)
-    if request.method == "POST" and form.is_valid():
-        form.save(user=request.user)
-        messages.success(
-            request,
-            _("The commitment was revised.") if revising else _("The commitment was cancelled."),
-        )
-        return redirect(commitment)
+    with transaction.atomic():
+        if request.method == "POST" and form.is_valid():
+            form.save(user=request.user)
+            messages.success(
+                request,
+                _("The commitment was revised.")
+                if revising
+                else _("The commitment was cancelled."),
+            )
+            return redirect(commitment)
     title = _("Revise the target") if revising else _("Cancel the commitment")
     return render(
         request,
@@ -185,13 +191,19 @@ def commitment_change(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 @login_required
 def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The commitment's words and what counts; the target is changed on /revidera/."""
     commitment = _editable_commitment(request, pk)
-    form = CommitmentForm(request.POST or None, instance=commitment)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The commitment was saved."))
-        return redirect(commitment)
-    return render(request, "promises/edit.html", {"form": form, "object": commitment})
+    form = CommitmentEditForm(request.POST or None, instance=commitment)
+    with transaction.atomic():
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, _("The commitment was saved."))
+            return redirect(commitment)
+    return render(
+        request,
+        "promises/edit.html",
+        {"form": form, "object": commitment, "revise_url": reverse("commitment-revise", args=[pk])},
+    )
 
 
 @login_required

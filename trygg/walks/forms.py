@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trygg.geo.geometry import GeometryError, parse_line
 from trygg.geo.models import Area, Municipality, Place
+from trygg.lib.optimistic import VersionedForm
 from trygg.organisations.access import EDIT_ROLES, AnyUser, organisation_ids
 from trygg.organisations.models import Organisation
 from trygg.photos import PhotoError, clean_photo
@@ -19,7 +20,7 @@ from .models import Finding, Walk
 MAX_PHOTOS = 6
 
 
-class WalkForm(forms.ModelForm):
+class WalkForm(VersionedForm, forms.ModelForm):
     """Where, when, who and what it counts toward; the route drawn on the map or as places."""
 
     route = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -127,7 +128,7 @@ class WalkForm(forms.ModelForm):
         return data
 
 
-class HoldForm(forms.ModelForm):
+class HoldForm(VersionedForm, forms.ModelForm):
     """After the walk: the day it was held and how many residents came."""
 
     class Meta:
@@ -201,7 +202,20 @@ class FindingForm(forms.Form):
         return data
 
 
-class RouteForm(forms.Form):
+class _FindingForm(VersionedForm, forms.Form):
+    """A change to a finding, refused if its owner, status or due date changed meanwhile."""
+
+    version_fields = ("owner", "status", "due")
+
+    def __init__(self, *args, finding: Finding, **kwargs) -> None:
+        self.finding = finding
+        super().__init__(*args, **kwargs)
+
+    def versioned_object(self) -> Finding:
+        return self.finding
+
+
+class RouteForm(_FindingForm):
     """A coordinator gives the finding to the organisation that owns the problem."""
 
     owner = forms.ModelChoiceField(Organisation.objects.all(), label=_("Owner"))
@@ -209,7 +223,7 @@ class RouteForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False)
 
 
-class StatusForm(forms.Form):
+class StatusForm(_FindingForm):
     """The owner says how it goes: accepted, planned, done, or rejected with a reason."""
 
     status = forms.ChoiceField(
@@ -227,10 +241,6 @@ class StatusForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required when the finding is rejected: say why."),
     )
-
-    def __init__(self, *args, finding: Finding, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.finding = finding
 
     def clean(self) -> dict:
         data = super().clean()

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from trygg.geo.models import Area, Municipality, Place
 from trygg.incidents.models import Incident
 from trygg.organisations.models import Organisation
-from trygg.privacy import mask_identity_numbers
+from trygg.privacy import MaskedCharField, MaskedTextField
 from trygg.promises.models import Activity, Commitment
 
 
@@ -34,7 +34,7 @@ class Walk(models.Model):
         PLANNED = "planned", _("Not yet held")
         HELD = "held", _("Held")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = MaskedCharField(_("title"), max_length=200)
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, verbose_name=_("municipality")
     )
@@ -61,7 +61,7 @@ class Walk(models.Model):
     commitments = models.ManyToManyField(
         Commitment, blank=True, related_name="safety_walks", verbose_name=_("counts toward")
     )
-    note = models.TextField(_("note"), blank=True)
+    note = MaskedTextField(_("note"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
@@ -81,11 +81,6 @@ class Walk(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.title = mask_identity_numbers(self.title)
-        self.note = mask_identity_numbers(self.note)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("walk", args=[self.pk])
@@ -123,7 +118,7 @@ class Finding(models.Model):
     area = models.ForeignKey(
         Area, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
     )
-    note = models.TextField(_("note"), blank=True)
+    note = MaskedTextField(_("note"), blank=True)
     observed_at = models.DateTimeField(_("observed"), default=timezone.now)
     owner = models.ForeignKey(
         Organisation,
@@ -163,10 +158,6 @@ class Finding(models.Model):
     def __str__(self) -> str:
         return f"{self.walk} #{self.number}: {self.get_category_display()}"
 
-    def save(self, *args, **kwargs) -> None:
-        self.note = mask_identity_numbers(self.note)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("finding", args=[self.pk])
 
@@ -205,7 +196,7 @@ class FindingChange(models.Model):
         verbose_name=_("owner"),
     )
     due = models.DateField(_("due"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = MaskedTextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["changed_at", "pk"]
@@ -214,10 +205,6 @@ class FindingChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.finding}: {self.from_status or '–'} → {self.to_status}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.note = mask_identity_numbers(self.note)
-        super().save(*args, **kwargs)
 
 
 def _photo_path(photo: "FindingPhoto", filename: str) -> str:

@@ -5,6 +5,7 @@ import base64
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -110,16 +111,17 @@ def edit_walk(request: HttpRequest, pk: int) -> HttpResponse:
 def _walk_form(request: HttpRequest, walk: Walk | None) -> HttpResponse:
     """Plan a walk or change its plan; a held walk's counted activity follows the change."""
     form = WalkForm(request.POST or None, instance=walk, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        walk = form.save(commit=False)
-        if walk.pk is None:
-            walk.created_by = request.user
-        walk.save()
-        form.save_m2m()
-        walk.organisations.add(walk.organiser)
-        services.sync_activity(walk, request.user)
-        messages.success(request, _("The walk was saved."))
-        return redirect(walk)
+    with transaction.atomic():  # the version check and the save under one lock
+        if request.method == "POST" and form.is_valid():
+            walk = form.save(commit=False)
+            if walk.pk is None:
+                walk.created_by = request.user
+            walk.save()
+            form.save_m2m()
+            walk.organisations.add(walk.organiser)
+            services.sync_activity(walk, request.user)
+            messages.success(request, _("The walk was saved."))
+            return redirect(walk)
     municipalities = form.fields["municipality"].queryset
     return render(
         request,
@@ -158,14 +160,15 @@ def hold(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_change(request.user, walk):
         raise PermissionDenied(_("Only the walk's coordinators can mark it held."))
     form = HoldForm(request.POST, instance=walk)
-    if form.is_valid():
-        services.hold_walk(
-            walk, form.cleaned_data["date"], form.cleaned_data["residents"], request.user
-        )
-        messages.success(request, _("The walk is recorded as held."))
-    else:
-        problems = "; ".join(" ".join(errors) for errors in form.errors.values())
-        messages.error(request, _("Nothing was saved. %(problems)s") % {"problems": problems})
+    with transaction.atomic():
+        if form.is_valid():
+            services.hold_walk(
+                walk, form.cleaned_data["date"], form.cleaned_data["residents"], request.user
+            )
+            messages.success(request, _("The walk is recorded as held."))
+        else:
+            problems = " ".join(" ".join(errors) for errors in form.errors.values())
+            messages.error(request, _("Nothing was saved. %(problems)s") % {"problems": problems})
     return redirect(walk)
 
 
@@ -218,7 +221,9 @@ def _render_finding(
     can_route = walk_visible and access.may_change(request.user, finding.walk)
     can_update = access.may_update(request.user, finding)
     if can_route and route_form is None:
-        route_form = RouteForm(initial={"owner": finding.owner_id, "due": finding.due})
+        route_form = RouteForm(
+            finding=finding, initial={"owner": finding.owner_id, "due": finding.due}
+        )
     if can_update and status_form is None:
         status_form = StatusForm(finding=finding, initial={"status": finding.status})
     return render(
@@ -243,11 +248,12 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
     walk_visible = access.visible_walks(request.user).filter(pk=finding.walk_id).exists()
     if not (walk_visible and access.may_change(request.user, finding.walk)):
         raise PermissionDenied(_("Only the walk's coordinators can route its findings."))
-    form = RouteForm(request.POST)
-    if not form.is_valid():
-        return _render_finding(request, finding, route_form=form)
-    data = form.cleaned_data
-    services.route_finding(finding, data["owner"], data["due"], request.user, data["note"])
+    form = RouteForm(request.POST, finding=finding)
+    with transaction.atomic():
+        if not form.is_valid():
+            return _render_finding(request, finding, route_form=form)
+        data = form.cleaned_data
+        services.route_finding(finding, data["owner"], data["due"], request.user, data["note"])
     messages.success(request, _("Routed to %(owner)s.") % {"owner": data["owner"]})
     return redirect(finding)
 
@@ -260,10 +266,11 @@ def update_status(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_update(request.user, finding):
         raise PermissionDenied(_("Only the owner organisation can update the finding."))
     form = StatusForm(request.POST, finding=finding)
-    if not form.is_valid():
-        return _render_finding(request, finding, status_form=form)
-    data = form.cleaned_data
-    services.change_status(finding, data["status"], data["note"], request.user, due=data["due"])
+    with transaction.atomic():
+        if not form.is_valid():
+            return _render_finding(request, finding, status_form=form)
+        data = form.cleaned_data
+        services.change_status(finding, data["status"], data["note"], request.user, due=data["due"])
     messages.success(request, _("The status was updated."))
     return redirect(finding)
 

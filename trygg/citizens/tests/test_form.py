@@ -2,8 +2,10 @@
 
 import io
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -121,7 +123,10 @@ def test_the_honeypot_is_hidden_from_people(client, world):
     start = html.index('name="website"')
     wrapper = html.rfind("<div", 0, start)
     assert 'aria-hidden="true"' in html[wrapper:start]
-    assert "left: -10000px" in html[wrapper:start]
+    # By the stylesheet's class: the Content-Security-Policy refuses style attributes.
+    assert 'class="honeypot"' in html[wrapper:start]
+    stylesheet = Path(finders.find("trygg/trygg.css")).read_text()
+    assert ".honeypot { position: absolute; left: -10000px; }" in stylesheet
     assert 'tabindex="-1"' in html[wrapper : html.index(">", start)]
 
 

@@ -39,7 +39,7 @@ def _fast_passwords(settings):
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
 
 
 def commitment(slug: str, key: str) -> Commitment:
@@ -62,9 +62,9 @@ def snapshot() -> dict[str, list]:
 
 
 def test_loading_twice_changes_nothing():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     first = snapshot()
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     second = snapshot()
 
     assert {label: len(rows) for label, rows in first.items()} == {
@@ -80,7 +80,8 @@ def test_synthetic_log_is_the_same_every_time():
     assert synthetic.activities() == synthetic.activities()
 
 
-def test_command_prints_the_logins_and_the_address():
+def test_command_prints_the_logins_and_the_address(settings):
+    settings.DEBUG = True  # as `make run` runs it: development needs no --force
     out = StringIO()
     call_command("load_demo", stdout=out)
     text = out.getvalue()
@@ -466,6 +467,6 @@ def test_the_moderation_queue_has_reports_waiting_and_decided(demo, client):
     assert CitizenReport.objects.filter(status=CitizenReport.Status.REJECTED).get().reason
     assert not CitizenReport.objects.exclude(email="").exists()
     assert all(r.text.startswith(synthetic.PREFIX) for r in CitizenReport.objects.all())
-    client.login(username="samordnare", password="trygg-demo")
+    client.login(username="samordnare", password="trygg-demo-2026")
     page = client.get(reverse("citizen-reports")).content.decode()
     assert waiting.first().text[:40] in page

@@ -168,10 +168,10 @@ def test_the_demo_is_mostly_vastervik_and_karlshamn():
 
 @pytest.mark.django_db
 def test_load_demo_twice_adds_nothing():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     counts = [Incident.objects.count(), Meeting.objects.count(), Action.objects.count()]
     activities = sorted(Activity.objects.values_list("external_id", "kind", "date", "count"))
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     assert [Incident.objects.count(), Meeting.objects.count(), Action.objects.count()] == counts
     assert sorted(Activity.objects.values_list("external_id", "kind", "date", "count")) == (
         activities
@@ -186,7 +186,7 @@ def test_load_demo_twice_adds_nothing():
 
 @pytest.mark.django_db
 def test_demo_incidents_are_placed():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     demo = Incident.objects.filter(external_id__startswith=gen.DEFAULT_ID_PREFIX)
     placed = demo.filter(precision="point")
     assert placed.filter(area__isnull=False).count() > 0.8 * placed.count()
@@ -201,7 +201,7 @@ def test_demo_incidents_are_placed():
 
 @pytest.mark.django_db
 def test_the_est_cycle():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     meetings = list(Meeting.objects.filter(forum__slug=seeds.EST_VASTERVIK).order_by("week"))
     assert [(m.year, m.week, m.municipality.name) for m in meetings] == [
         (2025, week, "Västervik") for week in (9, 10, 11, 12)
@@ -233,7 +233,7 @@ def test_the_est_cycle():
 
 @pytest.mark.django_db
 def test_summer_lagesbild_of_vastervik_has_hotspots():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     picture = lagesbild("Västervik", date(2025, 7, 1), date(2025, 7, 31))
     assert picture["total"] > 50
     assert picture["hotspots"], picture["hotspot_basis"]

@@ -61,7 +61,7 @@ ONGOING = (NOT_STARTED, Status.ONGOING, Status.ONGOING, Status.ENDED)
 
 
 def test_every_demo_commitment_before_inside_and_after_its_period():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     assert set(TARGETS) == set(INSIDE) == {seed.slug for seed in seeds.PROMISES}
     actual, expected = {}, {}
     for seed in seeds.PROMISES:

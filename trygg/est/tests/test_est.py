@@ -3,11 +3,15 @@
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import make_user
 from trygg.agreements.models import Forum
 from trygg.est.models import Action, Meeting
+from trygg.lib.tests.forms import admin_posted, posted
+from trygg.organisations.models import Role
 from trygg.promises.models import Activity, ActivityKind
 from trygg.promises.progress import progress
 
@@ -251,3 +255,46 @@ def test_the_admin_shows_but_does_not_change_a_follow_up(client, world, est):
     assert page.status_code == 200
     assert "status" not in page.context["adminform"].form.fields
     assert "what" in page.context["adminform"].form.fields
+
+
+@pytest.fixture
+def police_coordinators(world):
+    """Two coordinators of the police, who is responsible for the action."""
+    first, second = Client(), Client()
+    first.force_login(make_user("kommunpolis", world.police, Role.COORDINATOR))
+    second.force_login(make_user("polischef", world.police, Role.COORDINATOR))
+    return first, second
+
+
+def test_a_follow_up_corrected_meanwhile_is_not_corrected_again_unseen(
+    client, police_coordinators, world, est
+):
+    _, _, week11 = est
+    action = follow_up_as_done(client, world, est)
+    first, second = police_coordinators
+    url = reverse("est-correct", args=[week11.forum.slug, week11.year, week11.week])
+    (mine,) = [f for _, f in first.get(week11.get_absolute_url()).context["followed_up_here"]]
+    (theirs,) = [f for _, f in second.get(week11.get_absolute_url()).context["followed_up_here"]]
+    first.post(url, posted(mine, status="not_done", note="Patrullen ställdes in"))
+    response = second.post(url, posted(theirs, status="continued"), follow=True)
+    page = response.content.decode()
+    assert "Rättelsen sparades inte." in page
+    assert "Hur gick det?: ”Klart” när du öppnade formuläret, ”Inte genomförd” nu." in page
+    action.refresh_from_db()
+    assert (action.status, action.follow_up_note) == ("not_done", "Patrullen ställdes in")
+    assert action.corrected_from == "done"
+
+
+def test_the_admin_refuses_a_stale_action_change(client, police_coordinators, world, est):
+    action = follow_up_as_done(client, world, est)
+    first, second = police_coordinators
+    url = reverse("admin:est_action_change", args=[action.pk])
+    mine, theirs = first.get(url), second.get(url)
+    assert first.post(url, admin_posted(mine, what="Fotpatrull lördag")).status_code == 302
+    response = second.post(url, admin_posted(theirs, due="2025-03-14"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Vad: ”Fotpatrull vid Stora torget fredag kväll” när du öppnade formuläret" in page
+    action.refresh_from_db()
+    assert (action.what, str(action.due)) == ("Fotpatrull lördag", "2025-03-07")
+    assert Action.objects.count() == 1

@@ -9,6 +9,7 @@ from django.urls import reverse
 from trygg.followup.models import PlanAction, StrategicPlan
 from trygg.followup.plan_views import plan_pdf_html
 from trygg.followup.strategic import draft_content, publish_plan
+from trygg.followup.templatetags.followup_charts import svg_data_uri
 from trygg.incidents.access import visible_incidents
 from trygg.incidents.models import Category
 from trygg.participation.models import Dialogue, SurveyIndicator, SurveyResult
@@ -88,7 +89,7 @@ def test_a_decided_plan_is_published_and_its_pdf_has_the_chart(client, world, pl
     assert version.content["decided_by"] == "Kommunstyrelsen"
 
     html = plan_pdf_html(version, RequestFactory().get("/"))
-    assert version.content["chart_svg"] in html
+    assert f'<img src="{svg_data_uri(version.content["chart_svg"])}"' in html
     pdf = client.get(reverse("strategic-plan-pdf", args=[plan.pk, 1]))
     assert pdf.content.startswith(b"%PDF")
     edit = client.post(reverse("strategic-plan-edit", args=[plan.pk]), {"focus_text": "Nytt"})

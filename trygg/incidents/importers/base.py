@@ -15,8 +15,9 @@ same way:
   row aborts it with a message naming file, line (or post) and field, and
   the database is as it was. With skip_invalid the good rows are imported
   and the bad ones are written to a rejects CSV for correction.
-* Rows bypass Incident.save(), so importers must mask identity numbers
-  themselves: ImportContext.clean_text does that.
+* Rows bypass Incident.save() but not the fields: RowWriter passes free
+  text through Incident's masked fields, so identity numbers are masked as
+  on every other path (trygg.privacy).
 * Fast: a row is a dict, not a model instance (building an Incident cost
   more than everything else together), and what repeats (a category code, a
   municipality name) is looked up once per import.
@@ -36,11 +37,11 @@ from zoneinfo import ZoneInfo
 
 from django.db import DatabaseError, connection, transaction
 
+from trygg import csvcells
 from trygg.geo.models import Municipality
 from trygg.geo.municipalities import municipality_for
 from trygg.geo.services import AreaLocator
 from trygg.organisations.models import Organisation
-from trygg.privacy import mask_identity_numbers
 
 from ..bulk import RowWriter
 from ..models import CategoryMapping, Incident
@@ -189,12 +190,10 @@ class ImportContext:
         )
 
     @staticmethod
-    def clean_text(text: Any, max_length: int | None = None) -> str:
-        """Free text as stored: stripped, identity numbers masked, cut to fit the column."""
-        text = mask_identity_numbers(str(text or "").strip())
-        if max_length is not None and len(text) > max_length:
-            text = text[: max_length - 1] + "…"
-        return text
+    def clean_text(text: Any) -> str:
+        """Free text, stripped. The field masks it and then cuts it to fit its column:
+        cut first, half a personnummer could be left at the end."""
+        return str(text or "").strip()
 
 
 class Importer:
@@ -256,14 +255,15 @@ class RejectsWriter:
     """Bad rows, with their original fields, line, field and reason.
 
     Semicolon-separated UTF-8 with BOM, so Excel with Swedish settings opens it
-    as it is; opened at the first reject, so a clean import leaves no file.
+    as it is; opened at the first reject, so a clean import leaves no file. The
+    file's own cells go back through `trygg.csvcells`, so none runs as a formula.
     """
 
     def __init__(self, path: Path, importer: Importer) -> None:
         self.path = path
         self.importer = importer
         self.file: IO[str] | None = None
-        self.writer: csv.DictWriter | None = None
+        self.writer: csvcells.Writer | None = None
         self.columns: list[str] = []
 
     def write(self, record: Record, error: RowError) -> None:
@@ -272,16 +272,14 @@ class RejectsWriter:
             extra = [self.importer.position_label, "fält", "orsak"]
             self.columns = [c for c in originals if c not in extra] + extra
             self.file = self.path.open("w", encoding="utf-8-sig", newline="")
-            self.writer = csv.DictWriter(
-                self.file, fieldnames=self.columns, delimiter=";", extrasaction="ignore"
-            )
-            self.writer.writeheader()
+            self.writer = csvcells.Writer(self.file, delimiter=";")
+            self.writer.writerow(self.columns)
         fields = self.importer.original_fields(record)
         row = {key: _cell(value) for key, value in fields.items()}
         row[self.importer.position_label] = record.position
         row["fält"] = error.field
         row["orsak"] = error.message
-        self.writer.writerow(row)
+        self.writer.writerow(row.get(column, "") for column in self.columns)
 
     def close(self, *, discard: bool = False) -> None:
         if self.file is not None:
@@ -290,9 +288,12 @@ class RejectsWriter:
                 self.path.unlink(missing_ok=True)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Any:
+    """A value as the rejects file writes it: numbers stay numbers, the rest is text."""
     if value is None:
         return ""
+    if isinstance(value, int | float):
+        return value
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, datetime):

@@ -189,7 +189,7 @@ class PoliceExtractImporter(TableImporter):
             "latitude": latitude,
             "longitude": longitude,
             "precision": precision,
-            "title": clean(title, 250),
+            "title": clean(title),
             "text": clean(self._value(record, "text")),
             "organisation_id": self.context.organisation_id,
             "visibility": self.visibility,

@@ -282,7 +282,7 @@ class MappingCsvImporter(TableImporter):
         return {
             "source": self.source,
             "external_id": external_id,
-            "source_type": clean(kind, 150),
+            "source_type": clean(kind),
             "category_id": category_id,
             "occurred_from": occurred_from,
             "occurred_to": occurred_to,
@@ -291,7 +291,7 @@ class MappingCsvImporter(TableImporter):
             "latitude": latitude,
             "longitude": longitude,
             "precision": precision,
-            "title": clean(title, 250),
+            "title": clean(title),
             "text": clean(self._value(record, "text")),
             "organisation_id": self.context.organisation_id,
             "visibility": self.visibility,

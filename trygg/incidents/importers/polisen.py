@@ -251,7 +251,7 @@ class PolisenEventsImporter(Importer):
             "published_at": published,
             "municipality_id": municipality,
             "precision": Incident.Precision.MUNICIPALITY,
-            "title": clean(name, 250),
+            "title": clean(name),
             "text": clean(_text(obj, "summary")),
             "url": url,
             "organisation_id": self.context.organisation_id,
@@ -263,7 +263,7 @@ class PolisenEventsImporter(Importer):
         known = self._types.get(event_type)
         if known is None:
             known = self._types[event_type] = (
-                self.context.clean_text(event_type, 150),
+                self.context.clean_text(event_type),
                 self.context.category(event_type),
                 event_type.casefold().startswith("sammanfattning"),
             )

@@ -25,7 +25,7 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> tuple[int, bytes, dict]:
-    request = urllib.request.Request(url, headers={"Host": "trygg.example.se"})
+    request = urllib.request.Request(url, headers={"Host": SECURE_ENV["ALLOWED_HOSTS"]})
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, response.read(), dict(response.headers)
 

@@ -77,7 +77,7 @@ def done(commitment: Commitment) -> int:
 
 def test_a_held_dialogue_in_central_hogsby_counts_toward_the_hogsby_commitment(client):
     """With the demo loaded: the Högsby–Mönsterås promise goes from 0 dialogues to 1."""
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     slug = "hogsby-monsteras-2024-2025"
     promise = seeds.PROMISES_BY_SLUG[slug]
     hogsby, monsteras = (

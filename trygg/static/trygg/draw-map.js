@@ -16,12 +16,12 @@
   var areas = L.geoJSON(data.areas, {
     style: { color: "#55607a", weight: 1.5, fill: false, dashArray: "4 4" },
     onEachFeature: function (feature, layer) {
-      layer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "map-label" });
+      layer.bindTooltip(trygg.text(feature.properties.name), { permanent: true, direction: "center", className: "map-label" });
     }
   }).addTo(map);
   L.geoJSON(data.watches, {
     style: { color: "#6b7280", weight: 1, fillColor: "#6b7280", fillOpacity: 0.2 },
-    onEachFeature: function (feature, layer) { layer.bindTooltip(feature.properties.name); }
+    onEachFeature: function (feature, layer) { layer.bindTooltip(trygg.text(feature.properties.name)); }
   }).addTo(map);
 
   var corners = [];  // [lat, lng]

@@ -12,7 +12,7 @@
   }
   var areas = L.geoJSON(data.areas, {
     style: { color: "#55607a", weight: 2, fill: false },
-    onEachFeature: function (feature, layer) { layer.bindTooltip(feature.properties.name); }
+    onEachFeature: function (feature, layer) { layer.bindTooltip(trygg.text(feature.properties.name)); }
   }).addTo(map);
   var hot = L.geoJSON(data.hotspots, {
     style: function (feature) {
@@ -20,7 +20,7 @@
       return { color: "#b3261e", weight: 1, fillColor: "#b3261e", fillOpacity: Math.min(0.8, 0.25 + (z - 1.96) / 6) };
     },
     onEachFeature: function (feature, layer) {
-      layer.bindTooltip("z = " + feature.properties.z + " · " + feature.properties.count);
+      layer.bindTooltip(trygg.text("z = " + feature.properties.z + " · " + feature.properties.count));
     }
   }).addTo(map);
   var bounds = areas.getBounds();

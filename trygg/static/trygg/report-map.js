@@ -11,14 +11,16 @@
   element.hidden = false;
   var map = L.map(element);
   if (data.tiles) L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 19 }).addTo(map);
-  var areas = L.geoJSON(data.areas, { style: { color: "#55607a", weight: 1.5, fill: false } }).addTo(map);
-  data.places.forEach(function (place) {
-    L.circleMarker([place.lat, place.lon], { radius: 5, color: "#0b5cad" })
-      .bindTooltip(place.name).addTo(map)
-      .on("click", function () { document.getElementById("id_place").value = String(place.id); });
-  });
+  var areas = L.geoJSON(data.areas, { style: { color: "#55607a", weight: 1.5, fill: false } });
+  // The view first, then the layers: shapes added to a map without a view fail to draw.
   if (areas.getBounds().isValid()) map.fitBounds(areas.getBounds());
   else map.setView([62, 16], 4);
+  areas.addTo(map);
+  data.places.forEach(function (place) {
+    L.circleMarker([place.lat, place.lon], { radius: 5, color: "#0b5cad" })
+      .bindTooltip(trygg.text(place.name)).addTo(map)
+      .on("click", function () { document.getElementById("id_place").value = String(place.id); });
+  });
   // A form that asks for the municipality (the citizens' form) shows the chosen one's areas.
   var municipality = document.getElementById("id_municipality");
   function showMunicipality() {

@@ -25,7 +25,7 @@
   var shown = L.featureGroup().addTo(map);
   data.findings.forEach(function (f) {
     L.circleMarker([f.lat, f.lon], { radius: 8, color: "#b3261e", fillOpacity: 0.8 })
-      .bindTooltip(f.label).addTo(shown);
+      .bindTooltip(trygg.text(f.label)).addTo(shown);
   });
 
   var routeField = document.getElementById("id_route");
@@ -38,7 +38,7 @@
   }
   data.places.forEach(function (place) {
     var marker = L.circleMarker([place.lat, place.lon], { radius: 6, color: "#1d2433" })
-      .bindTooltip(place.name).addTo(map);
+      .bindTooltip(trygg.text(place.name)).addTo(map);
     if (mode !== "route") return;
     marker.on("click", function (event) {
       L.DomEvent.stopPropagation(event);

@@ -12,7 +12,7 @@
     L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 18 }).addTo(map);
   }
   function label(feature, layer) {
-    layer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "map-label" });
+    layer.bindTooltip(trygg.text(feature.properties.name), { permanent: true, direction: "center", className: "map-label" });
   }
   var areas = L.geoJSON(data.areas, {
     style: { color: "#55607a", weight: 1.5, fill: false, dashArray: "4 4" },

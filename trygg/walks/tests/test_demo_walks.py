@@ -19,7 +19,7 @@ def _fast_passwords(settings):
 
 
 def test_the_demo_has_a_held_and_a_planned_walk_labelled_synthetic():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
     held = Walk.objects.get(title=demo.KARSTORP_WALK.title)
     planned = Walk.objects.get(title=demo.CENTRE_WALK.title)
     assert (held.status, planned.status) == ("held", "planned")

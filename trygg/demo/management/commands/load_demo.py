@@ -4,9 +4,13 @@ The demo is the five real documents in shared/seeds (see trygg/demo/seeds.py),
 approximate area boundaries (areas.geojson), a clearly labelled synthetic
 activity log (synthetic.py) and one login per role (users.py). Running it again
 changes nothing, so `make run` can call it every time.
+
+It makes the superuser `admin` with the published password, so it refuses a
+database outside development (TRYGG_DEBUG off) unless given --force.
 """
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
@@ -24,7 +28,20 @@ class Command(BaseCommand):
         "och en demoinloggning per roll. Kan köras flera gånger."
     )
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Läs in demodata fast TRYGG_DEBUG inte är på (till exempel i en testmiljö).",
+        )
+
     def handle(self, *args, **options) -> None:
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "Demodata skapar superanvändaren admin med det kända lösenordet "
+                f"{DEMO_PASSWORD}, så den läses bara in i utvecklingsläge (TRYGG_DEBUG=1). "
+                "Är databasen verkligen en demo- eller testmiljö: kör med --force."
+            )
         with transaction.atomic():
             summary = load_demo()
         if options["verbosity"] == 0:

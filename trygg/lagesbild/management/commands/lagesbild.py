@@ -1,12 +1,12 @@
 """`trygg lagesbild`: the situation picture of a municipality for a period, as JSON or CSV."""
 
-import csv
 import json
 import sys
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from trygg import csvcells
 from trygg.lagesbild.report import lagesbild
 
 
@@ -36,12 +36,11 @@ class Command(BaseCommand):
         if options["format"] == "json":
             self.stdout.write(json.dumps(picture, ensure_ascii=False, indent=2))
             return
-        writer = csv.writer(sys.stdout)
-        write_csv(writer, picture)
+        write_csv(csvcells.Writer(sys.stdout), picture)
 
 
-def write_csv(writer, picture: dict) -> None:
-    """The picture's counts as rows: dimension, key, count."""
+def write_csv(writer: csvcells.Writer, picture: dict) -> None:
+    """The picture's counts as rows: dimension, key, count (category and area names neutralised)."""
     writer.writerow(["dimension", "nyckel", "antal"])
     writer.writerow(["totalt", "", picture["total"]])
     for dimension in ("by_category", "by_area"):

@@ -1,0 +1,1 @@
+"""Small pieces every app uses that belong to no one domain."""
