@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -39,12 +40,15 @@ def wait_for(url: str, server: subprocess.Popen, seconds: float = 240) -> None:
         try:
             fetch(url)
             return
-        except OSError:
+        except urllib.error.HTTPError:
+            raise
+        except OSError:  # not listening yet
             time.sleep(0.3)
     raise AssertionError(f"trygg serve did not answer on {url}")
 
 
 def test_serve_collects_static_files_and_serves_pages_with_debug_off(tmp_path):
+    """On a migrated database, with production settings: a page, /healthz, a static file."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in {"TRYGG_DEBUG", "SECRET_KEY"}}
     env |= SECURE_ENV | {
@@ -55,6 +59,7 @@ def test_serve_collects_static_files_and_serves_pages_with_debug_off(tmp_path):
         "PORT": str(port),
         "WEB_CONCURRENCY": "1",
     }
+    subprocess.run([sys.executable, "-m", "trygg", "migrate", "-v0"], env=env, check=True)
     server = subprocess.Popen(
         [sys.executable, "-m", "trygg", "serve"],
         env=env,
@@ -67,6 +72,8 @@ def test_serve_collects_static_files_and_serves_pages_with_debug_off(tmp_path):
         wait_for(base + "/konto/login/", server)
         status, page, _ = fetch(base + "/konto/login/")
         assert status == 200 and b"<form" in page
+        status, health, _ = fetch(base + "/healthz")
+        assert status == 200 and json.loads(health)["database"] == {"ok": True}
         # WhiteNoise serves the collected, fingerprinted file; the manifest names it.
         manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())
         hashed = manifest["paths"]["leaflet/leaflet.js"]
