@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "trygg.walks",
     "trygg.citizens",
     "trygg.participation",
+    "trygg.audit",
+    "simple_history",
     "django_tasks",
     "django_tasks_db",
     "trygg.public",
@@ -99,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Who made a change: django-simple-history reads the request's user (trygg/audit).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "trygg.accounts.middleware.SessionLimitMiddleware",
     "trygg.accounts.middleware.SecondFactorMiddleware",
@@ -332,6 +336,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "trygg@localhost")
+
+# Reading police data is logged (trygg/audit): how many days an access-log entry is kept
+# before `trygg prune_access_log` deletes it. Three years: a complaint or a supervisory
+# review of who read what reaches back over a promise period, and not further.
+TRYGG_ACCESS_LOG_DAYS = int(os.environ.get("TRYGG_ACCESS_LOG_DAYS", "1095"))
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.lib.keep import KeptModel
 from trygg.organisations.models import Organisation
@@ -34,6 +35,8 @@ class Agreement(KeptModel, models.Model):
         blank=True,
         help_text=_("How and by whom the agreement is followed up, as written."),
     )
+
+    history = HistoricalRecords(m2m_fields=["parties", "municipalities"])
 
     class Meta:
         ordering = ["-period_start"]
@@ -71,6 +74,8 @@ class CollaborationArea(models.Model):
     order = models.PositiveIntegerField(_("order"))
     title = MaskedCharField(_("title"), max_length=200)
     text = MaskedTextField(_("text"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["agreement", "order"]
@@ -112,6 +117,8 @@ class Forum(models.Model):
         related_name="forums",
         verbose_name=_("agreement"),
     )
+
+    history = HistoricalRecords(m2m_fields=["members"])
 
     class Meta:
         ordering = ["name"]

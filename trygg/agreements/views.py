@@ -7,7 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from trygg.organisations.access import LOG_ROLES, organisation_ids, visible
+from trygg.audit.history import history_response
+from trygg.organisations.access import LOG_ROLES, can_edit, organisation_ids, visible
 from trygg.organisations.models import Organisation
 from trygg.promises.forms import MeetingForm
 from trygg.promises.models import ActivityKind
@@ -29,6 +30,7 @@ def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "areas": agreement.areas.all(),
             "forums": agreement.forums.all(),
             "promises": agreement.promises.all(),
+            "can_edit": can_edit(request.user, _parties(agreement)),
         },
     )
 
@@ -70,3 +72,18 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "members": Organisation.objects.filter(forums=forum),
         },
     )
+
+
+def _parties(agreement: Agreement) -> set[int]:
+    return set(agreement.parties.values_list("id", flat=True))
+
+
+@login_required
+def agreement_history(request: HttpRequest, slug: str) -> HttpResponse:
+    """Who changed the agreement and when: for the parties' coordinators (404, 403 otherwise)."""
+    agreement = get_object_or_404(
+        visible(Agreement.objects.all(), request.user, "parties"), slug=slug
+    )
+    if not can_edit(request.user, _parties(agreement)):
+        raise PermissionDenied(_("Only the parties' coordinators may read the history."))
+    return history_response(request, agreement, agreement.get_absolute_url())

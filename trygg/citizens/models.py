@@ -17,6 +17,7 @@ record behind their incident.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.geo.models import Municipality
 from trygg.incidents.models import Category, Incident
@@ -85,6 +86,8 @@ class CitizenReport(models.Model):
         related_name="merged_citizen_reports",
         verbose_name=_("merged into"),
     )
+
+    history = HistoricalRecords(excluded_fields=["email", "photo"], cascade_delete_history=True)
 
     class Meta:
         ordering = ["-received_at"]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("medborgarrapporter/", views.queue, name="citizen-reports"),
     path("medborgarrapporter/<int:pk>/", views.detail, name="citizen-report-detail"),
     path("medborgarrapporter/<int:pk>/foto/", views.photo, name="citizen-report-photo"),
+    path("medborgarrapporter/<int:pk>/historik/", views.history, name="citizen-report-history"),
     path("open311/v2/discovery.<str:fmt>", open311.discovery, name="open311-discovery"),
     path("open311/v2/services.<str:fmt>", open311.services_list, name="open311-services"),
     path(

@@ -7,9 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from trygg.audit.history import history_response
 from trygg.geo.models import Area
 from trygg.geo.services import area_for_point, base_map
 from trygg.incidents.access import visible_incidents
@@ -193,3 +195,10 @@ def photo(request: HttpRequest, pk: int) -> FileResponse:
     if not report.photo:
         raise Http404
     return FileResponse(report.photo.open("rb"), content_type="image/jpeg")
+
+
+@login_required
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who decided or changed the report and when: for its moderators (as the report page)."""
+    report = get_object_or_404(_moderator_queue(request), pk=pk)
+    return history_response(request, report, reverse("citizen-report-detail", args=[report.pk]))

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.agreements.models import Forum
 from trygg.geo.models import Area, Municipality, Place
@@ -33,6 +34,8 @@ class Meeting(models.Model):
     week = models.PositiveSmallIntegerField(_("week"))
     held_on = models.DateField(_("held on"))
     notes = MaskedTextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "-week"]
@@ -116,6 +119,8 @@ class Action(models.Model):
         verbose_name=_("corrected by"),
     )
     corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(m2m_fields=["commitments"])
 
     class Meta:
         ordering = ["due", "pk"]

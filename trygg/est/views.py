@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from trygg.agreements.models import Forum
+from trygg.audit.history import history_response
+from trygg.audit.log import log_access
 from trygg.geo.models import Municipality
 from trygg.incidents.access import visible_incidents
 from trygg.lagesbild.counts import weekly_picture
@@ -74,6 +76,15 @@ def meeting_page(request: HttpRequest, slug: str, year: int, week: int) -> HttpR
         raise Http404(_("No meeting that week."))
     to_follow_up = actions_to_follow_up(meeting)
     form = ActionForm(meeting=meeting, initial={"due": meeting.held_on})
+    if request.method == "GET":
+        log_access(
+            request,
+            "est.meeting",
+            municipality=meeting.municipality,
+            subject=meeting,
+            year=year,
+            week=week,
+        )
     if request.method == "POST":
         if not can_record:
             raise PermissionDenied(_("Viewers cannot record decisions."))
@@ -172,3 +183,27 @@ def correct(request: HttpRequest, slug: str, year: int, week: int) -> HttpRespon
         )
     messages.success(request, _("Follow-up corrected: %(action)s") % {"action": action})
     return redirect(meeting)
+
+
+def _editable_forum(request: HttpRequest, slug: str) -> Forum:
+    """The forum, for those who may correct its record: 404 for outsiders, 403 for others."""
+    forum, _can_record = _forum(request, slug)
+    if not _may_correct(request, forum):
+        raise PermissionDenied(_("Only coordinators and administrators can read the history."))
+    return forum
+
+
+@login_required
+def meeting_history(request: HttpRequest, slug: str, year: int, week: int) -> HttpResponse:
+    forum = _editable_forum(request, slug)
+    meeting = get_object_or_404(Meeting, forum=forum, year=year, week=week)
+    return history_response(request, meeting, meeting.get_absolute_url())
+
+
+@login_required
+def action_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    forum = _editable_forum(request, slug)
+    action = get_object_or_404(
+        Action.objects.select_related("meeting"), meeting__forum=forum, pk=pk
+    )
+    return history_response(request, action, action.meeting.get_absolute_url())

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.geo.models import Municipality
 from trygg.organisations.models import Organisation
@@ -31,6 +32,8 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-period_end", "-created_at"]
@@ -118,6 +121,8 @@ class StrategicPlan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["municipality", "-year"]
         constraints = [
@@ -155,6 +160,8 @@ class PlanAction(models.Model):
     status = models.CharField(
         _("outcome"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
+
+    history = HistoricalRecords(m2m_fields=["commitments"])
 
     class Meta:
         ordering = ["plan", "pk"]

@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from trygg.audit.history import history_response
 from trygg.geo.models import Municipality
 from trygg.organisations.access import AnyUser, can_edit, visible
 from trygg.promises.models import Promise
@@ -75,6 +76,14 @@ def _report_page(
         "form": form if editor else None,
     }
     return render(request, "followup/report.html", context)
+
+
+@login_required
+def report_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed the report's draft and when: for the parties' coordinators."""
+    report = _visible_report(request, pk)
+    _require_editor(request.user, report.promise)
+    return history_response(request, report, report.get_absolute_url())
 
 
 @login_required

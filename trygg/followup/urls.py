@@ -8,6 +8,7 @@ urlpatterns = [
     path("loften/<slug:slug>/rapporter/ny/", report_views.report_create, name="report-create"),
     path("rapporter/<int:pk>/", report_views.report_detail, name="report"),
     path("rapporter/<int:pk>/text/", report_views.report_edit, name="report-edit"),
+    path("rapporter/<int:pk>/historik/", report_views.report_history, name="report-history"),
     path("rapporter/<int:pk>/publicera/", report_views.report_publish, name="report-publish"),
     path("rapporter/<int:pk>/rattelse/", report_views.report_correct, name="report-correct"),
     path(

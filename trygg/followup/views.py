@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from trygg.audit.log import log_access
 from trygg.est.models import Action
 from trygg.geo.models import Area, Municipality, Place
 from trygg.incidents.access import visible_incidents
@@ -85,6 +86,20 @@ def _rows(subject: Subject, form: EffectForm, result: Result) -> list[tuple[str,
     return rows
 
 
+def _log_effect(request: HttpRequest, subject: Subject, form: EffectForm) -> None:
+    """A measurement counts police data: who measured which work, over which periods."""
+    codes = [m.scb_code for m in subject.municipalities]
+    log_access(
+        request,
+        "effect",
+        municipality=codes[0] if len(codes) == 1 else "",
+        subject=subject.back_url,
+        municipalities=",".join(codes),
+        before=f"{form.before.start}–{form.before.end}",
+        after=f"{form.after.start}–{form.after.end}",
+    )
+
+
 def _effect_page(request: HttpRequest, subject: Subject) -> HttpResponse:
     _require_reader(request.user, subject.owner_ids)
     if not subject.places and not any(area.geometry for area in subject.areas):
@@ -105,6 +120,7 @@ def _effect_page(request: HttpRequest, subject: Subject) -> HttpResponse:
         if form.cleaned_data["category"] is not None:
             incidents = incidents.filter(category=form.cleaned_data["category"])
         result = measure(incidents, form.zones, form.before, form.after)
+        _log_effect(request, subject, form)
         nearby = incidents.filter(municipality__in=subject.municipalities)
         context |= {
             "result": result,

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.privacy import MaskedCharField
 
@@ -63,6 +64,8 @@ class Area(models.Model):
     east = models.FloatField(null=True, blank=True, editable=False)
     north = models.FloatField(null=True, blank=True, editable=False)
     outline = models.JSONField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=[*FROM_BOUNDARY])
 
     class Meta:
         ordering = ["municipality__name", "name"]
@@ -125,6 +128,8 @@ class Place(models.Model):
         verbose_name=_("area"),
         help_text=_("Left empty, it is found from the point."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["municipality__name", "name"]

@@ -6,8 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from trygg.audit.history import history_response
 from trygg.incidents.importers import ImportAborted
 from trygg.organisations.access import can_edit, visible
 from trygg.uploads import on_disk
@@ -64,3 +66,11 @@ def area_import(request: HttpRequest, scb_code: str) -> HttpResponse:
         "geo/area_import.html",
         {"municipality": municipality, "form": form, "areas": areas},
     )
+
+
+@login_required
+def area_history(request: HttpRequest, scb_code: str, pk: int) -> HttpResponse:
+    """Who changed an area (its name, kind, boundary) and when: for those who import them."""
+    municipality = _importing(request, scb_code)
+    area = get_object_or_404(Area, municipality=municipality, pk=pk)
+    return history_response(request, area, reverse("area-import", args=[municipality.scb_code]))

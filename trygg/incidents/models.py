@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.geo.models import Area, Municipality, Place
 from trygg.organisations.models import Organisation
@@ -142,6 +143,22 @@ class Incident(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The uploaded file it came from: who imported it, when and from which file is the
+    # job's (imports write no history rows of their own: bulk.py, docs/architecture.md).
+    # No index: nothing looks incidents up by job, and every index costs each imported
+    # row (bench/RESULTS.md); no page deletes a job, which would scan once to clear it.
+    import_job = models.ForeignKey(
+        "ImportJob",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=False,
+        related_name="incidents",
+        verbose_name=_("import"),
+    )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-occurred_from"]

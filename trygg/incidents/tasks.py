@@ -46,6 +46,7 @@ def run_import_job(job_id: int) -> str:
             rejects_path=rejects if job.skip_invalid else None,
             progress=progress,
             organisation=job.organisation,
+            import_job_id=job.pk,
         )
     except ImportAborted as error:
         job.status, job.message = ImportJob.Status.FAILED, str(error)

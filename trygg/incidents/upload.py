@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from trygg.audit.log import log_access
 from trygg.organisations.access import EDIT_ROLES, organisation_ids
 from trygg.organisations.models import Organisation
 
@@ -161,4 +162,5 @@ def rejects(request: HttpRequest, pk: int) -> FileResponse:
     job = get_object_or_404(ImportJob.objects.filter(organisation__in=organisations), pk=pk)
     if not job.rejects:
         raise Http404
+    log_access(request, "import.rejects", subject=job, file=job.file.name)
     return FileResponse(job.rejects.open("rb"), as_attachment=True, filename="avvisade-rader.csv")

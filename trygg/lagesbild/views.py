@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from trygg import csvcells
+from trygg.audit.log import log_access
 from trygg.geo.models import Area, Municipality
 from trygg.geo.services import base_map
 from trygg.incidents.access import visible_incidents
@@ -130,7 +131,14 @@ def _page_context(request: HttpRequest, scb_code: str) -> dict:
 
 @login_required
 def week_page(request: HttpRequest, scb_code: str) -> HttpResponse:
-    return render(request, "lagesbild/week.html", _page_context(request, scb_code))
+    context = _page_context(request, scb_code)
+    _log(request, "lagesbild.week", context["municipality"], context["year"], context["week"])
+    return render(request, "lagesbild/week.html", context)
+
+
+def _log(request: HttpRequest, what: str, municipality: Municipality, year: int, week: int):
+    """The lägesbild shows police data: who read which municipality's week (trygg.audit)."""
+    log_access(request, what, municipality=municipality, year=year, week=week)
 
 
 @login_required
@@ -139,6 +147,7 @@ def week_pdf(request: HttpRequest, scb_code: str) -> HttpResponse:
     from weasyprint import HTML
 
     context = _page_context(request, scb_code)
+    _log(request, "lagesbild.pdf", context["municipality"], context["year"], context["week"])
     areas = [(f["properties"]["name"], f["geometry"]) for f in context["map"]["areas"]["features"]]
     context["svg"] = map_svg(areas, context["period"]["hotspots"])
     html = render_to_string("lagesbild/week_pdf.html", context, request=request)
@@ -152,6 +161,7 @@ def week_pdf(request: HttpRequest, scb_code: str) -> HttpResponse:
 @login_required
 def week_json(request: HttpRequest, scb_code: str) -> JsonResponse:
     municipality, year, week, picture, period = _pictures(request, scb_code)
+    _log(request, "lagesbild.json", municipality, year, week)
     return JsonResponse(
         {"week": picture, "lagesbild": period}, json_dumps_params={"ensure_ascii": False}
     )
@@ -160,6 +170,7 @@ def week_json(request: HttpRequest, scb_code: str) -> JsonResponse:
 @login_required
 def week_csv(request: HttpRequest, scb_code: str) -> HttpResponse:
     municipality, year, week, picture, period = _pictures(request, scb_code)
+    _log(request, "lagesbild.csv", municipality, year, week)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"lagesbild-{municipality.scb_code}-{year}-v{week:02d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

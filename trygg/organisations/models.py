@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.lib.keep import KeptModel, related_data
 
@@ -30,6 +31,8 @@ class Organisation(KeptModel, models.Model):
         related_name="organisations",
         verbose_name=_("municipalities"),
     )
+
+    history = HistoricalRecords(m2m_fields=["municipalities"])
 
     class Meta:
         ordering = ["name"]
@@ -69,6 +72,8 @@ class Membership(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.geo.geometry import GeometryError, parse_polygon
 from trygg.geo.models import Area, Municipality, Place
@@ -105,6 +106,8 @@ class Dialogue(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords(m2m_fields=["commitments"])
+
     class Meta:
         ordering = ["-date", "-pk"]
         verbose_name = _("citizen dialogue")
@@ -152,6 +155,8 @@ class DialogueTheme(models.Model):
         editable=False,
         related_name="dialogue_theme",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["dialogue", "pk"]
@@ -218,6 +223,8 @@ class SurveyResult(models.Model):
     respondents = models.PositiveIntegerField(_("respondents"))
     sd = models.FloatField(_("standard deviation"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["indicator", "municipality", "area", "year"]
         constraints = [
@@ -276,6 +283,8 @@ class NeighbourhoodWatch(models.Model):
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["municipality__name", "name"]
         constraints = [
@@ -315,6 +324,8 @@ class WatchTraining(models.Model):
         Activity, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
 
+    history = HistoricalRecords(m2m_fields=["commitments"])
+
     class Meta:
         ordering = ["-date", "-pk"]
         verbose_name = _("neighbourhood watch training")
@@ -330,6 +341,8 @@ class WatchSigns(models.Model):
     watch = models.ForeignKey(NeighbourhoodWatch, on_delete=models.CASCADE, related_name="signs")
     date = models.DateField(_("date"))
     count = models.PositiveIntegerField(_("signs"), validators=[MinValueValidator(1)])
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]

@@ -12,6 +12,11 @@ urlpatterns = [
     re_path(rf"{HERE}dialoger/ny/$", dialogues.dialogue_edit, name="dialogue-new"),
     re_path(rf"{HERE}dialoger/(?P<pk>[0-9]+)/$", dialogues.dialogue_page, name="dialogue"),
     re_path(
+        rf"{HERE}dialoger/(?P<pk>[0-9]+)/historik/$",
+        dialogues.dialogue_history,
+        name="dialogue-history",
+    ),
+    re_path(
         rf"{HERE}dialoger/(?P<pk>[0-9]+)/redigera/$",
         dialogues.dialogue_edit,
         name="dialogue-edit",
@@ -26,6 +31,11 @@ urlpatterns = [
     re_path(rf"{HERE}grannsamverkan/$", watch.watch_list, name="watches"),
     re_path(rf"{HERE}grannsamverkan/ny/$", watch.watch_edit, name="watch-new"),
     re_path(rf"{HERE}grannsamverkan/(?P<pk>[0-9]+)/$", watch.watch_page, name="watch"),
+    re_path(
+        rf"{HERE}grannsamverkan/(?P<pk>[0-9]+)/historik/$",
+        watch.watch_history,
+        name="watch-history",
+    ),
     re_path(
         rf"{HERE}grannsamverkan/(?P<pk>[0-9]+)/redigera/$", watch.watch_edit, name="watch-edit"
     ),

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.agreements.models import Agreement, Forum
 from trygg.geo.models import Area, Municipality, Place
@@ -49,6 +50,8 @@ class Promise(KeptModel, models.Model):
         _("public"), default=False, help_text=_("Shown on the public pages and in the open data.")
     )
     source_note = MaskedCharField(_("source"), max_length=250, blank=True)
+
+    history = HistoricalRecords(m2m_fields=["parties", "municipalities"])
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -96,6 +99,8 @@ class FocusArea(models.Model):
     order = models.PositiveIntegerField(_("order"))
     title = MaskedCharField(_("title"), max_length=250)
     description = MaskedTextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["promise", "order"]
@@ -192,6 +197,8 @@ class Commitment(KeptModel, models.Model):
     due_text = MaskedCharField(_("due, as written"), max_length=100, blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
+    history = HistoricalRecords(m2m_fields=["responsible", "places", "areas"])
+
     class Meta:
         ordering = ["promise", "order"]
         constraints = [
@@ -271,6 +278,8 @@ class Activity(models.Model):
     external_id = models.CharField(
         max_length=100, null=True, blank=True, unique=True, editable=False
     )
+
+    history = HistoricalRecords(m2m_fields=["commitments"])
 
     class Meta:
         ordering = ["-date", "-created_at"]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from trygg.audit.history import history_response
 from trygg.geo.models import Municipality, Place
 from trygg.organisations.access import EDIT_ROLES, LOG_ROLES, access, visible
 from trygg.organisations.models import Organisation
@@ -240,3 +241,19 @@ def log_activity(request: HttpRequest, pk: int) -> HttpResponse:
         "promises/commitment_form.html",
         {"form": form, "commitment": commitment, "title": _("Log activity")},
     )
+
+
+@login_required
+def promise_history(request: HttpRequest, slug: str) -> HttpResponse:
+    """Who changed the promise and when: for those who may change it (404, 403 as editing)."""
+    promise, may_change = get_promise_for_user(request, slug)
+    if not may_change:
+        raise PermissionDenied(_("Only the parties' coordinators may read the history."))
+    return history_response(request, promise, promise.get_absolute_url())
+
+
+@login_required
+def commitment_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed the commitment and its target, and when (as promise_history)."""
+    commitment = _editable_commitment(request, pk)
+    return history_response(request, commitment, commitment.get_absolute_url())

@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trygg.geo.models import Area, Municipality, Place
 from trygg.incidents.models import Incident
@@ -73,6 +74,8 @@ class Walk(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=["organisations", "places", "commitments"])
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -144,6 +147,8 @@ class Finding(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["walk", "number"]

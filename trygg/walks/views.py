@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from trygg.audit.history import history_response
 from trygg.geo.geometry import parse_polygon
 from trygg.geo.models import Area, Place
 from trygg.geo.services import base_map
-from trygg.organisations.access import organisation_ids
+from trygg.organisations.access import can_edit, organisation_ids
 from trygg.organisations.models import Organisation
 
 from . import access, services
@@ -236,6 +237,7 @@ def _render_finding(
             "changes": finding.changes.select_related("changed_by", "owner"),
             "route_form": route_form if can_route else None,
             "status_form": status_form if can_update else None,
+            "can_read_history": _may_read_finding_history(request, finding),
         },
     )
 
@@ -378,3 +380,27 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("walk-report", walk.pk)
     messages.success(request, _("Edition %(number)d issued.") % {"number": edition.number})
     return redirect(reverse("walk-report", args=[walk.pk]) + f"?utgava={edition.number}")
+
+
+def _may_read_finding_history(request: HttpRequest, finding: Finding) -> bool:
+    """The walk's coordinators (who route it) and the owner's (who update it)."""
+    owner = {finding.owner_id} if finding.owner_id else set()
+    return access.may_change(request.user, finding.walk) or can_edit(request.user, owner)
+
+
+@login_required
+def walk_history(request: HttpRequest, pk: int) -> HttpResponse:
+    walk = _walk(request, pk)
+    if not access.may_change(request.user, walk):
+        raise PermissionDenied(_("Only the walk's coordinators can read its history."))
+    return history_response(request, walk, walk.get_absolute_url())
+
+
+@login_required
+def finding_history(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = _finding(request, pk)
+    if not _may_read_finding_history(request, finding):
+        raise PermissionDenied(
+            _("Only coordinators of the walk or the owner can read the history.")
+        )
+    return history_response(request, finding, reverse("finding", args=[finding.pk]))

@@ -35,11 +35,13 @@ def import_file(
     rejects_path: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
     organisation: Organisation | None = None,
+    import_job_id: int | None = None,
 ) -> ImportResult:
     """Import one file of the given kind ("polisen-events", "police-extract", "csv").
 
     mapping is required for "csv": a path to the JSON mapping file, or the
-    mapping itself as a dict.
+    mapping itself as a dict. import_job_id: the upload being run, recorded on
+    each stored incident.
     """
     path = Path(path)
     if kind not in IMPORTERS:
@@ -51,11 +53,13 @@ def import_file(
             raise ImportAborted("importtypen csv kräver en mappningsfil (--mapping)")
         config = load_mapping(mapping)
         importer: Importer = MappingCsvImporter(
-            path, ImportContext(config.source, organisation), config
+            path, ImportContext(config.source, organisation, import_job_id), config
         )
     else:
         importer_class = IMPORTERS[kind]
-        importer = importer_class(path, ImportContext(importer_class.source, organisation))
+        importer = importer_class(
+            path, ImportContext(importer_class.source, organisation, import_job_id)
+        )
     return run_import(
         importer,
         skip_invalid=skip_invalid,

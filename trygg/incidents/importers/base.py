@@ -152,7 +152,12 @@ class CategoryLookup:
 class ImportContext:
     """What one import reads once and reuses for every row."""
 
-    def __init__(self, source: str, organisation: Organisation | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        organisation: Organisation | None = None,
+        import_job_id: int | None = None,
+    ) -> None:
         self.source = source
         self.organisation = organisation
         self.organisation_id = organisation.pk if organisation is not None else None
@@ -163,6 +168,8 @@ class ImportContext:
             if organisation is not None
             else None
         )
+        # The upload this import runs for: every incident it stores names it.
+        self.import_job_id = import_job_id
         self.category = CategoryLookup(source)
         self._municipalities: dict[str, Municipality | None] = {}
         self._locator: AreaLocator | None = None
@@ -321,7 +328,7 @@ def run_import(
         result.rejects_path = rejects_path
     try:
         with transaction.atomic():
-            writer = RowWriter(Incident)
+            writer = RowWriter(Incident, fixed={"import_job_id": importer.context.import_job_id})
             batch: dict[str, Row] = {}
             for record in importer.records():
                 try:

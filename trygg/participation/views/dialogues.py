@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from trygg.audit.history import history_response
 from trygg.organisations.access import get_municipality_for_user
 
 from ..access import recording_organisations, require_recorder
@@ -101,3 +103,12 @@ def theme_delete(request: HttpRequest, scb_code: str, pk: int, theme: int) -> Ht
     get_object_or_404(DialogueTheme.objects.filter(dialogue=dialogue), pk=theme).delete()
     messages.success(request, _("The theme was removed."))
     return redirect("dialogue", municipality.scb_code, dialogue.pk)
+
+
+@login_required
+def dialogue_history(request: HttpRequest, scb_code: str, pk: int) -> HttpResponse:
+    """Who changed the dialogue and when: for those who record participation."""
+    municipality, may_record = get_municipality_for_user(request, scb_code)
+    obj = _dialogue(municipality, pk)
+    require_recorder(may_record)
+    return history_response(request, obj, reverse("dialogue", args=[municipality.scb_code, obj.pk]))

@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from trygg.audit.history import history_response
 from trygg.geo.models import Area, Municipality
 from trygg.geo.services import base_map
 from trygg.organisations.access import get_municipality_for_user
@@ -148,3 +150,12 @@ def public_api(request: HttpRequest, scb_code: str) -> JsonResponse:
     """GET /api/v1/municipalities/<scb code>/neighbourhood-watch/: the public map as open data."""
     municipality = get_object_or_404(Municipality, scb_code=scb_code)
     return open_data(watch_map_data(municipality))
+
+
+@login_required
+def watch_history(request: HttpRequest, scb_code: str, pk: int) -> HttpResponse:
+    """Who changed the neighbourhood-watch area and when: for those who record participation."""
+    municipality, may_record = get_municipality_for_user(request, scb_code)
+    obj = _watch(municipality, pk)
+    require_recorder(may_record)
+    return history_response(request, obj, reverse("watch", args=[municipality.scb_code, obj.pk]))
