@@ -15,13 +15,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Permission, User
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.utils import load_backend
 
-from trygg.incidents.models import Incident, Source
+from trygg.incidents.models import Category, Incident, Source
 from trygg.ops import backup
 from trygg.promises.models import Activity, ActivityKind
 from trygg.walks.models import FindingPhoto, Walk
@@ -308,3 +309,12 @@ def test_a_backup_from_an_older_trygg_asks_for_migrate():
     manifest = {"migrations": applied}
     assert backup._missing_migrations(manifest) == [f"walks.{dropped}"]
     assert backup._missing_migrations({"migrations": applied_migrations()}) == []
+
+
+@pytest.mark.django_db
+def test_a_database_just_migrated_is_empty_and_one_user_is_not():
+    """What `trygg migrate` writes (categories, permissions) does not count; any data does."""
+    assert Category.objects.exists() and Permission.objects.exists()
+    assert backup.existing_data(connections["default"]) == {}
+    User.objects.create_user("ensam")
+    assert backup.existing_data(connections["default"]) == {"auth_user": 1}
