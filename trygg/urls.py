@@ -4,6 +4,8 @@ from allauth.account import views as account_views
 from django.contrib import admin
 from django.urls import include, path
 
+from trygg.ops.health import healthz
+
 urlpatterns = [
     path("", include("trygg.promises.urls")),
     path("", include("trygg.agreements.urls")),
@@ -23,6 +25,7 @@ urlpatterns = [
     path("konto/logout/", account_views.logout, name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
 
 # Errors as JSON on /api/ and /open311/, as pages elsewhere.
