@@ -279,6 +279,10 @@ MEDIA_URL = "media/"
 # Background jobs (imports) are queued in the database and run by `trygg db_worker`:
 # no extra server needed.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running import touches its progress file every 30 seconds; when a worker starts, a job
+# "running" with no sign of life for this many minutes was left by a worker that died, and
+# is marked failed (trygg/incidents/tasks.py).
+TRYGG_IMPORT_STALE_MINUTES = int(os.environ.get("TRYGG_IMPORT_STALE_MINUTES", "10"))
 
 # Map background tiles: a tile server of your own, e.g. "https://tiles.kommun.se/{z}/{x}/{y}.png".
 # Empty means no background; areas and hotspots are drawn all the same.
