@@ -140,8 +140,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database serves the web process and the import worker at
     # once: WAL lets pages be read while an import writes, IMMEDIATE makes a
     # writer wait for the lock rather than fail halfway, and a 64 MB page
-    # cache keeps an import's indexes in memory (bench/RESULTS.md).
+    # cache keeps an import's indexes in memory (bench/RESULTS.md). A writer waits up to
+    # a minute for the lock (Django's default is 5 seconds): longer than any one step
+    # of an import holds it, so a coordinator's save waits instead of failing.
     DATABASES["default"]["OPTIONS"] = {
+        "timeout": 60,
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536"
         ),
