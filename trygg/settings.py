@@ -278,6 +278,12 @@ X_FRAME_OPTIONS = "DENY"
 # Uploaded files (imports waiting for the worker). Shared storage when several app servers run.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
+# Uploaded files are bounded (trygg/uploads.py): the size of an import, survey or area file,
+# and what a zip container (zipped shapefile, KMZ, XLSX, DOCX) may unpack to, in total and
+# as a multiple of its packed size, checked before it is opened.
+TRYGG_MAX_UPLOAD_MB = int(os.environ.get("TRYGG_MAX_UPLOAD_MB", "50"))
+TRYGG_MAX_UNZIPPED_MB = int(os.environ.get("TRYGG_MAX_UNZIPPED_MB", "200"))
+TRYGG_MAX_UNZIP_RATIO = int(os.environ.get("TRYGG_MAX_UNZIP_RATIO", "100"))
 
 # Background jobs (imports) are queued in the database and run by `trygg db_worker`:
 # no extra server needed.
