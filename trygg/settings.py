@@ -188,7 +188,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Lockout: after TRYGG_LOGIN_FAILURES_PER_USER wrong passwords for one username (from any
 # address), or TRYGG_LOGIN_FAILURES_PER_ADDRESS from one address (for any username), even
 # the right password is refused until the oldest failure is TRYGG_LOGIN_LOCKOUT_MINUTES old.
-# Counted in the cache: several processes need a shared one (TRYGG_CACHE=database).
+# Counted in the cache: the database's by default, shared by every process.
 TRYGG_LOGIN_FAILURES_PER_USER = int(os.environ.get("TRYGG_LOGIN_FAILURES_PER_USER", "10"))
 TRYGG_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("TRYGG_LOGIN_FAILURES_PER_ADDRESS", "30"))
 TRYGG_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("TRYGG_LOGIN_LOCKOUT_MINUTES", "15"))
@@ -317,10 +317,11 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Citizen reports (trygg/citizens): the rate limit counts per client address in the cache.
-# Several processes share one count only in a shared cache: TRYGG_CACHE=database (then
-# run `trygg createcachetable`). Behind N proxies that append to X-Forwarded-For, set
+# The cache is the database's by default, so every process shares one count (its table is
+# made by `trygg migrate`, citizens/migrations/0003); TRYGG_CACHE=memory keeps it per
+# process. Behind N proxies that append to X-Forwarded-For, set
 # TRYGG_TRUSTED_PROXIES=N. Open311 POSTs need one of TRYGG_OPEN311_API_KEYS when it is set.
-if os.environ.get("TRYGG_CACHE") == "database":
+if os.environ.get("TRYGG_CACHE", "database") == "database":
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
