@@ -49,6 +49,16 @@ def _second_factor_not_required():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The cache outlives a test: every test starts with no rate limit or login failure counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     """Tests do not run collectstatic; serve static files straight from the apps."""
     settings.STORAGES = {

@@ -143,8 +143,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database serves the web process and the import worker at
     # once: WAL lets pages be read while an import writes, IMMEDIATE makes a
     # writer wait for the lock rather than fail halfway, and a 64 MB page
-    # cache keeps an import's indexes in memory (bench/RESULTS.md).
+    # cache keeps an import's indexes in memory (bench/RESULTS.md). A writer waits up to
+    # a minute for the lock (Django's default is 5 seconds): longer than any one step
+    # of an import holds it, so a coordinator's save waits instead of failing.
     DATABASES["default"]["OPTIONS"] = {
+        "timeout": 60,
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536"
         ),
@@ -188,7 +191,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Lockout: after TRYGG_LOGIN_FAILURES_PER_USER wrong passwords for one username (from any
 # address), or TRYGG_LOGIN_FAILURES_PER_ADDRESS from one address (for any username), even
 # the right password is refused until the oldest failure is TRYGG_LOGIN_LOCKOUT_MINUTES old.
-# Counted in the cache: several processes need a shared one (TRYGG_CACHE=database).
+# Counted in the cache: the database's by default, shared by every process.
 TRYGG_LOGIN_FAILURES_PER_USER = int(os.environ.get("TRYGG_LOGIN_FAILURES_PER_USER", "10"))
 TRYGG_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("TRYGG_LOGIN_FAILURES_PER_ADDRESS", "30"))
 TRYGG_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("TRYGG_LOGIN_LOCKOUT_MINUTES", "15"))
@@ -280,10 +283,20 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Uploaded files (imports waiting for the worker). Shared storage when several app servers run.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
+# Uploaded files are bounded (trygg/uploads.py): the size of an import, survey or area file,
+# and what a zip container (zipped shapefile, KMZ, XLSX, DOCX) may unpack to, in total and
+# as a multiple of its packed size, checked before it is opened.
+TRYGG_MAX_UPLOAD_MB = int(os.environ.get("TRYGG_MAX_UPLOAD_MB", "50"))
+TRYGG_MAX_UNZIPPED_MB = int(os.environ.get("TRYGG_MAX_UNZIPPED_MB", "200"))
+TRYGG_MAX_UNZIP_RATIO = int(os.environ.get("TRYGG_MAX_UNZIP_RATIO", "100"))
 
 # Background jobs (imports) are queued in the database and run by `trygg db_worker`:
 # no extra server needed.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running import touches its progress file every 30 seconds; when a worker starts, a job
+# "running" with no sign of life for this many minutes was left by a worker that died, and
+# is marked failed (trygg/incidents/tasks.py).
+TRYGG_IMPORT_STALE_MINUTES = int(os.environ.get("TRYGG_IMPORT_STALE_MINUTES", "10"))
 
 # Map background tiles: a tile server of your own, e.g. "https://tiles.kommun.se/{z}/{x}/{y}.png".
 # Empty means no background; areas and hotspots are drawn all the same.
@@ -309,10 +322,11 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Citizen reports (trygg/citizens): the rate limit counts per client address in the cache.
-# Several processes share one count only in a shared cache: TRYGG_CACHE=database (then
-# run `trygg createcachetable`). Behind N proxies that append to X-Forwarded-For, set
+# The cache is the database's by default, so every process shares one count (its table is
+# made by `trygg migrate`, citizens/migrations/0003); TRYGG_CACHE=memory keeps it per
+# process. Behind N proxies that append to X-Forwarded-For, set
 # TRYGG_TRUSTED_PROXIES=N. Open311 POSTs need one of TRYGG_OPEN311_API_KEYS when it is set.
-if os.environ.get("TRYGG_CACHE") == "database":
+if os.environ.get("TRYGG_CACHE", "database") == "database":
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",

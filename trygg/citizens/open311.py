@@ -421,6 +421,7 @@ def _submit(request: HttpRequest) -> list[dict]:
         raise Refused(403, _("api_key is missing or not valid."))
     if ratelimit.limit_reached(request):
         raise Refused(429, _("Too many reports from this address. Please try again in an hour."))
+    ratelimit.count_report(request)  # every POST, valid or not: refusing one costs work too
     form = Open311RequestForm(request.POST, request.FILES, municipality=_jurisdiction(request))
     if not form.is_valid():
         raise Refused(
@@ -444,7 +445,6 @@ def _submit(request: HttpRequest) -> list[dict]:
         photo=data["media"],
         email=data["email"],
     )
-    ratelimit.count_report(request)
     notice = _(
         "Thank you. A coordinator in the municipality reads every report. "
         "Emergency: call 112. To report a crime, call the police on 114 14: "

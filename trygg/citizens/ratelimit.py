@@ -1,8 +1,10 @@
-"""How many reports one address may send: a count per client address in Django's cache.
+"""How many reports one address may send: a count of POSTs per client address in the cache.
 
 No account is needed to report, so the address is the only handle on someone
-sending hundreds. The count lives in the cache (settings.CACHES: memory in one
-process by default; TRYGG_CACHE=database shares it between processes), keyed by
+sending hundreds. Every POST counts, valid or not: a refused one (a bad
+service_code beside a large photo) costs as much work. The count lives in the
+cache (settings.CACHES: the database by default, shared by every process;
+TRYGG_CACHE=memory keeps it in one process), keyed by
 a hash of the address, so no address is stored in the database or readable in
 the cache. The window is fixed: it starts with the first report and lasts an
 hour.
@@ -46,7 +48,7 @@ def limit_reached(request: HttpRequest) -> bool:
 
 
 def count_report(request: HttpRequest) -> None:
-    """Count one report (or one caught by the honeypot) against the address."""
+    """Count one POST (a report, a refused one, one caught by the honeypot) against the address."""
     key = _key(request)
     if not cache.add(key, 1, WINDOW_SECONDS):
         try:

@@ -55,6 +55,8 @@ def report(request: HttpRequest) -> HttpResponse:
                 _("Many reports have been sent from your connection. Please try again in an hour."),
                 429,
             )
+        # Every POST counts, valid or not: refusing a form costs work too (a photo is decoded).
+        ratelimit.count_report(request)
     return _report(request)
 
 
@@ -63,7 +65,6 @@ def _report(request: HttpRequest) -> HttpResponse:
     form = CitizenReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.caught_bot:
         # Answered like a success, so the bot learns nothing; nothing is stored.
-        ratelimit.count_report(request)
         return redirect("citizen-report-thanks")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -79,7 +80,6 @@ def _report(request: HttpRequest) -> HttpResponse:
             photo=data["photo"],
             email=data["email"],
         )
-        ratelimit.count_report(request)
         messages.success(
             request, _("Thank you. Your report has number %(number)s.") % {"number": submitted.pk}
         )

@@ -18,6 +18,8 @@ import pypdf
 from docx.opc.exceptions import PackageNotFoundError
 from pypdf.errors import PdfReadError
 
+from trygg.uploads import TooLarge, check_zip
+
 from .reader import reflow
 
 
@@ -38,6 +40,10 @@ def _plain_text(data: bytes) -> str:
 
 def _docx_text(data: bytes) -> str:
     """Paragraphs and table cells in document order; list paragraphs as "- " items."""
+    try:
+        check_zip(io.BytesIO(data))
+    except TooLarge as error:
+        raise DocumentError(str(error)) from None
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):

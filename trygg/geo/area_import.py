@@ -88,6 +88,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from trygg.incidents.importers.base import ImportAborted, RowError, header_key
+from trygg.uploads import TooLarge, check_zip
 
 from .geometry import METRES_PER_RADIAN, GeometryError, parse_polygon
 from .models import Area, Municipality
@@ -170,6 +171,10 @@ class AreaFile:
     ) -> None:
         self.path = path
         self.display_name = name
+        try:
+            check_zip(path)  # a zipped shapefile or a KMZ, before GDAL unpacks it
+        except TooLarge as error:
+            raise self.fail(str(error)) from None
         source, layer = self._source(layer)
         try:
             meta, _, self.geometries, self.values = raw.read(source, layer=layer, force_2d=True)

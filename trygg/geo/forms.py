@@ -6,11 +6,10 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from trygg.uploads import TooLarge, check_upload_size, check_zip
+
 from .area_import import SUFFIXES
 from .models import Area
-
-# Area files are small (a municipality's DeSO is a few megabytes); this is far above that.
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 class AreaImportForm(forms.Form):
@@ -56,9 +55,11 @@ class AreaImportForm(forms.Form):
 
         A bare .shp is refused: its .dbf, .shx and .prj come along only in a zip.
         """
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        upload = check_upload_size(self.cleaned_data["file"])
+        try:
+            check_zip(upload)
+        except TooLarge as error:
+            raise forms.ValidationError(str(error)) from None
         suffix = Path(upload.name).suffix.lower()
         if suffix not in SUFFIXES or suffix == ".shp":
             raise forms.ValidationError(

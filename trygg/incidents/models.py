@@ -232,6 +232,7 @@ class ImportJob(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
+    started_at = models.DateTimeField(_("started"), null=True, blank=True, editable=False)
     created = models.PositiveIntegerField(_("imported"), default=0)
     existing = models.PositiveIntegerField(_("already there"), default=0)
     rejected = models.PositiveIntegerField(_("set aside"), default=0)

@@ -5,6 +5,7 @@ import json
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from trygg.audit.log import log_access
 from trygg.organisations.access import EDIT_ROLES, organisation_ids
 from trygg.organisations.models import Organisation
+from trygg.uploads import TooLarge, check_upload_size, check_zip
 
 from .importers import IMPORTERS, ImportAborted
 from .importers.mapping_csv import load_mapping
@@ -61,6 +63,15 @@ class UploadForm(forms.Form):
         self.fields["saved_mapping"].queryset = ImportMapping.objects.filter(
             organisation__in=organisations
         ).select_related("organisation")
+
+    def clean_file(self) -> UploadedFile:
+        """Not larger than TRYGG_MAX_UPLOAD_MB, nor (an XLSX) unpacking to more; before storing."""
+        upload = check_upload_size(self.cleaned_data["file"])
+        try:
+            check_zip(upload)
+        except TooLarge as error:
+            raise forms.ValidationError(str(error)) from None
+        return upload
 
     def clean_mapping(self):
         """Valid JSON, and a mapping the CSV importer accepts (its own check and message)."""

@@ -4,6 +4,7 @@ import json
 from datetime import date
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from trygg.geo.geometry import GeometryError, parse_polygon
 from trygg.geo.models import Area, Municipality, Place
 from trygg.organisations.models import Organisation
 from trygg.promises.models import ActivityKind, Commitment, FocusArea, Promise
+from trygg.uploads import TooLarge, check_upload_size, check_zip
 
 from .models import (
     AGE_BANDS,
@@ -196,6 +198,15 @@ class SurveyUploadForm(forms.Form):
         required=False,
         help_text=_("Without this, a value that differs from the stored one refuses the file."),
     )
+
+    def clean_file(self) -> UploadedFile:
+        """Not larger than TRYGG_MAX_UPLOAD_MB, nor (an XLSX) unpacking to more."""
+        upload = check_upload_size(self.cleaned_data["file"])
+        try:
+            check_zip(upload)
+        except TooLarge as error:
+            raise forms.ValidationError(str(error)) from None
+        return upload
 
 
 # --- neighbourhood watch --------------------------------------------------------------

@@ -10,3 +10,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-suite-only-" + "throwaway-key-" * 4)
 
 from trygg.settings import *  # noqa: E402, F403
+
+# Production counts rate limits in the database cache; the suite counts in memory, so that
+# fixtures may clear the cache without a database. trygg/citizens/tests checks the former.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,11 +1,10 @@
-"""What the citizen-report tests share: an empty rate-limit count, stored photos, a town area."""
+"""What the citizen-report tests share: stored photos, a town area."""
 
 import io
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.cache import cache
 from PIL import Image
 
 from trygg.citizens import services
@@ -16,14 +15,6 @@ from trygg.incidents.models import Category
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # A point by Stora torget in Västervik, inside the town area below.
 EXACT_LAT, EXACT_LON = 57.757712, 16.637043
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    """The cache outlives a test; every test starts with no reports counted."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

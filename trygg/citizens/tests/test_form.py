@@ -240,3 +240,11 @@ def test_only_municipalities_someone_serves_can_be_chosen(client, world):
     unserved = Municipality.objects.create(name="Torsås", scb_code="0834")
     response = client.post(URL, form_data(world, municipality=unserved.pk))
     assert "municipality" in response.context["form"].errors
+
+
+def test_invalid_posts_count_toward_the_rate_limit(client, world):
+    for _ in range(ratelimit.REPORTS_PER_HOUR):
+        response = client.post(URL, form_data(world, text="x" * (TEXT_MAX_LENGTH + 1)))
+        assert response.status_code == 200  # the form again, with its error
+    assert client.post(URL, form_data(world)).status_code == 429
+    assert not CitizenReport.objects.exists()

@@ -314,7 +314,8 @@ def test_a_post_with_an_address_and_a_photo(client, world):
         assert len(image.getexif()) == 0
 
 
-def test_post_refusals_are_spec_errors_and_store_nothing(client, world, town):
+def test_post_refusals_are_spec_errors_and_store_nothing(client, world, town, monkeypatch):
+    monkeypatch.setattr(ratelimit, "REPORTS_PER_HOUR", 20)  # refusals count too: room for all
     assert_error(post(client, service_code=""), 400)
     assert_error(post(client, service_code="potholes"), 400)
     assert_error(post(client, lat="", long=""), 400)
@@ -493,3 +494,30 @@ def test_the_public_pages_show_no_report_before_it_is_accepted(client, world, to
         assert "Lillgatan 3" not in html
         assert str(EXACT_LAT) not in html and "57.7577" not in html
     assert client.get(REQUESTS).json() == []
+
+
+def test_refused_posts_count_toward_the_rate_limit_too(client, world):
+    """A bad service_code beside a photo costs work: it is counted like a report."""
+    photo = SimpleUploadedFile("bild.png", photo_bytes(), content_type="image/png")
+    assert_error(post(client, jurisdiction_id="0883", service_code="finns-inte", media=photo), 400)
+    for _ in range(ratelimit.REPORTS_PER_HOUR - 1):
+        assert_error(post(client, jurisdiction_id="0883", service_code="finns-inte"), 400)
+    assert_error(post(client, jurisdiction_id="0883"), 429)  # now even a valid one
+    assert not CitizenReport.objects.exists()
+    assert client.post(reverse("citizen-report"), {}).status_code == 429
+
+
+def test_the_count_is_kept_in_the_database_shared_by_every_process(client, world, settings):
+    from django.core.cache import caches
+    from django.db import connection
+
+    from trygg import settings as production
+
+    assert production.CACHES["default"]["BACKEND"].endswith("DatabaseCache")  # the default
+    settings.CACHES = production.CACHES  # the table is made by `migrate`
+    assert type(caches["default"]).__name__ == "DatabaseCache"
+    post(client, jurisdiction_id="0883", service_code="finns-inte")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM trygg_cache")
+        keys = [key for (key,) in cursor.fetchall()]
+    assert len(keys) == 1 and keys[0].endswith(ratelimit._key(client.get(REQUESTS).wsgi_request))

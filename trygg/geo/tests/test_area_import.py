@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import shapely
 import shapely.affinity
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -528,9 +529,10 @@ def test_the_upload_page_refuses_other_files(client, world, tmp_path, monkeypatc
     shp = SimpleUploadedFile("omraden.shp", b"bare shapefile")
     response = client.post(url, {"file": shp, "kind": "other"})
     assert "som .zip med dess .shp" in " ".join(response.context["form"].errors["file"])
-    monkeypatch.setattr("trygg.geo.forms.MAX_UPLOAD_BYTES", 100)
-    response = client.post(url, {"file": upload_file(tmp_path), "kind": "other"})
-    assert "större än 50 MB" in " ".join(response.context["form"].errors["file"])
+    monkeypatch.setattr(settings, "TRYGG_MAX_UPLOAD_MB", 1)
+    big = SimpleUploadedFile("omraden.gpkg", b"\0" * (2 * 1024 * 1024))
+    response = client.post(url, {"file": big, "kind": "other"})
+    assert "Filen är 2 MB; gränsen är 1 MB." in " ".join(response.context["form"].errors["file"])
     assert not Area.objects.exists()
 
 

@@ -42,6 +42,7 @@ from trygg.geo.models import Municipality
 from trygg.geo.municipalities import municipality_for
 from trygg.geo.services import AreaLocator
 from trygg.organisations.models import Organisation
+from trygg.uploads import check_zip
 
 from ..bulk import RowWriter
 from ..models import CategoryMapping, Incident
@@ -588,6 +589,7 @@ class Table:
     def _xlsx_rows(self) -> Iterator[tuple[int, list[Any]]]:
         from openpyxl import load_workbook
 
+        check_zip(self.path)  # an XLSX is a zip: refused before it is unpacked (TooLarge)
         try:
             workbook = load_workbook(self.path, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a broken file
