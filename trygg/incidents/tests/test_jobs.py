@@ -77,6 +77,8 @@ def age(path: Path, minutes: int) -> None:
     os.utime(path, (then, then))
 
 
+# The worker closes its database connection, as a separate process would: commit for real.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_job_left_running_by_a_dead_worker_is_failed_when_a_worker_starts(world, settings):
     settings.TRYGG_IMPORT_STALE_MINUTES = 10
     long_ago = timezone.now() - timezone.timedelta(hours=1)
