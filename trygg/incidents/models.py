@@ -296,6 +296,9 @@ class ImportMapping(models.Model):
         from .importers import ImportAborted
         from .importers.mapping_csv import load_mapping
 
+        # A string would be read as a path on the server: a saved mapping is the JSON itself.
+        if not isinstance(self.mapping, dict):
+            raise ValidationError({"mapping": _("A mapping is a JSON object of column names.")})
         try:
             load_mapping(self.mapping)
         except ImportAborted as error:

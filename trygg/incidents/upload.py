@@ -85,6 +85,9 @@ class UploadForm(forms.Form):
                 _("The mapping is not valid JSON (line %(line)s, column %(column)s).")
                 % {"line": error.lineno, "column": error.colno}
             ) from error
+        # A string would be read as a path on the server: only the mapping itself is taken.
+        if not isinstance(mapping, dict):
+            raise forms.ValidationError(_("A mapping is a JSON object of column names."))
         try:
             load_mapping(mapping)
         except ImportAborted as error:

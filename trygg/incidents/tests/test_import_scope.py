@@ -94,3 +94,23 @@ def test_a_coordinator_may_make_an_incident_public(client, world):
     )
     assert response.status_code == 302
     assert Incident.objects.get().visibility == Incident.Visibility.PUBLIC
+
+
+@pytest.mark.parametrize("path", ['"/etc/hostname"', '"/dev/zero"'])
+def test_a_mapping_that_names_a_server_file_is_refused_without_reading_it(client, world, path):
+    """A JSON string would be read as a path on the server: only a mapping object is taken."""
+    from django.core.exceptions import ValidationError
+
+    from trygg.incidents.models import ImportMapping
+
+    mapping = ImportMapping(name="Fil", organisation=world.municipality, mapping=json.loads(path))
+    with pytest.raises(ValidationError) as refused:
+        mapping.full_clean()
+    assert "kan inte läsas" not in str(refused.value)
+    client.force_login(world.coordinator)
+    response = client.post(
+        reverse("import-upload"),
+        {"kind": "csv", "mapping": path, "organisation": world.municipality.pk},
+    )
+    assert response.status_code == 200
+    assert "JSON-objekt" in response.content.decode()
