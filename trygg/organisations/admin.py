@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from trygg.lib.keep import KeptAdmin, deletion_refusal
 from trygg.lib.optimistic import VersionCheckedAdmin
 
-from .access import EDIT_ROLES, collaboration_organisation_ids, organisation_ids
+from .access import EDIT_ROLES, access, collaboration_organisation_ids, organisation_ids
 from .models import Membership, Organisation
 
 
@@ -76,7 +76,8 @@ class OwnedAdmin(KeptAdmin, VersionCheckedAdmin, ScopedRelations, admin.ModelAdm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def _editable_org_ids(self, request: HttpRequest) -> set[int]:
-        return organisation_ids(request.user, EDIT_ROLES)
+        # Read once per request: the admin's index asks every model's permissions.
+        return access(request).organisations(EDIT_ROLES)
 
     def owned_queryset(self, request: HttpRequest) -> QuerySet:
         """The objects the user's organisations own (everything, for a superuser)."""
