@@ -98,14 +98,13 @@ def organisation_ids(user: AnyUser, roles: frozenset[str] | None = None) -> set[
     return Access(user).organisations(roles)
 
 
-def collaboration_organisation_ids(user: AnyUser) -> set[int]:
+def collaboration_organisation_ids(own: Access) -> set[int]:
     """The organisations working in the municipalities the user's organisations coordinate.
 
     These are who a coordinator may name as parties, members or responsible:
     the police area beside the municipality, a housing company in it; never an
     organisation of another collaboration.
     """
-    own = Access(user)
     neighbours = Organisation.municipalities.through.objects.filter(
         municipality_id__in=own.municipalities(EDIT_ROLES)
     )

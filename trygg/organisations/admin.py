@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from trygg.lib.keep import KeptAdmin, deletion_refusal
 from trygg.lib.optimistic import VersionCheckedAdmin
 
-from .access import EDIT_ROLES, access, collaboration_organisation_ids, organisation_ids
+from .access import EDIT_ROLES, access, collaboration_organisation_ids
 from .models import Membership, Organisation
 
 
@@ -25,12 +25,14 @@ def scoped_choices(request: HttpRequest, site: admin.AdminSite, field: models.Fi
     if related is Organisation:
         if field.many_to_many:
             # Parties, members, responsible: the organisations of the collaboration.
-            return Organisation.objects.filter(id__in=collaboration_organisation_ids(request.user))
+            return Organisation.objects.filter(
+                id__in=collaboration_organisation_ids(access(request))
+            )
         # Whose work or report this is: one of the user's own organisations.
-        return Organisation.objects.filter(id__in=organisation_ids(request.user, EDIT_ROLES))
+        return Organisation.objects.filter(id__in=access(request).organisations(EDIT_ROLES))
     if related is get_user_model():
         colleagues = Membership.objects.filter(
-            organisation_id__in=organisation_ids(request.user, EDIT_ROLES)
+            organisation_id__in=access(request).organisations(EDIT_ROLES)
         ).values("user_id")
         return related.objects.filter(id__in=colleagues)
     related_admin = site._registry.get(related)
